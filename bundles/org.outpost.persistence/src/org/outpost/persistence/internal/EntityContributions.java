@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.core.runtime.ContributorFactoryOSGi;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.Bundle;
 
 import jakarta.persistence.Entity;
@@ -27,7 +27,8 @@ final class EntityContributions {
 			String contributor = element.getContributor().getName();
 			String className = element.getAttribute("class");
 			try {
-				Bundle bundle = ContributorFactoryOSGi.resolve(element.getContributor());
+				// the contributor's name is the host's for a fragment: that bundle's class loader sees the fragment's classes
+				Bundle bundle = Platform.getBundle(contributor);
 				if (bundle == null || className == null || className.isBlank()) {
 					log.warn("Skipped an entity contribution from " + contributor + ": it names no class");
 					continue;
