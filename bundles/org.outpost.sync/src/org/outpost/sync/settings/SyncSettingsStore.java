@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
@@ -28,6 +29,11 @@ public final class SyncSettingsStore {
 
 	public SyncSettingsStore(IEclipsePreferences node) {
 		this.node = Objects.requireNonNull(node, "node");
+	}
+
+	/** The settings of this device: kept in the instance location, beside its local database. */
+	public static SyncSettingsStore ofThisDevice() {
+		return new SyncSettingsStore(InstanceScope.INSTANCE.getNode("org.outpost.sync"));
 	}
 
 	public SyncSettings load() {

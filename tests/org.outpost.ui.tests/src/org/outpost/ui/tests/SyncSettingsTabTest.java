@@ -1,0 +1,129 @@
+package org.outpost.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.sync.settings.SyncSettings;
+import org.outpost.sync.settings.SyncSettingsStore;
+import org.outpost.sync.ui.internal.SettingsPart;
+
+/** Edits the Settings tab through its widgets and checks what the device then keeps. */
+class SyncSettingsTabTest {
+
+	private Shell shell;
+	private SyncSettingsStore store;
+	private final Map<String, Control> controls = new HashMap<>();
+
+	@BeforeEach
+	void openSettingsTab() {
+		shell = new Shell(Display.getDefault());
+		shell.setLayout(new FillLayout());
+		store = new SyncSettingsStore((IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.ui.tests").node(UUID.randomUUID().toString()));
+		new SettingsPart(store).create(shell);
+		shell.pack();
+		shell.open();
+		collect(shell);
+	}
+
+	@AfterEach
+	void close() {
+		shell.dispose();
+	}
+
+	@Test
+	void theTabShowsTheDefaultsOfAFreshDevice() {
+		assertEquals(30, ((Spinner) controls.get("dueToLastDays")).getSelection());
+		assertEquals(30, ((Spinner) controls.get("syncInAdvanceDays")).getSelection());
+		assertTrue(((Button) controls.get("retainEvents")).getSelection());
+		assertEquals("7 days", ((Combo) controls.get("retainEventsDays")).getText());
+		assertFalse(((Button) controls.get("syncAllRisks")).getSelection());
+		assertFalse(((Button) controls.get("autoEvents")).getSelection());
+		assertFalse(controls.get("autoEvents.every").isEnabled(), "the interval of an unchecked auto sync is disabled");
+	}
+
+	@Test
+	void everySettingEditedInTheTabIsKeptWhenSaved() {
+		((Spinner) controls.get("dueToLastDays")).setSelection(14);
+		((Spinner) controls.get("syncInAdvanceDays")).setSelection(90);
+		toggle("retainEvents", false);
+		assertFalse(controls.get("retainEventsDays").isEnabled(), "the days only matter while Retain Events is checked");
+		toggle("syncAllRisks", true);
+		toggle("remindBeforeSync", false);
+		toggle("autoEvents", true);
+		choose("autoEvents.every", "30 minutes");
+		toggle("autoDocuments", true);
+		choose("autoDocuments.every", "8 hours");
+		click("save");
+
+		SyncSettings saved = store.load();
+		assertEquals(14, saved.dueToLastDays());
+		assertEquals(90, saved.syncInAdvanceDays());
+		assertFalse(saved.retainEvents());
+		assertTrue(saved.syncAllRisks());
+		assertFalse(saved.remindBeforeSync());
+		assertTrue(saved.autoEvents().enabled());
+		assertEquals(Duration.ofMinutes(30), saved.autoEvents().every());
+		assertFalse(saved.autoAdmin().enabled());
+		assertEquals(Duration.ofHours(8), saved.autoDocuments().every());
+		assertTrue(((Label) controls.get("status")).getText().startsWith("Saved"), ((Label) controls.get("status")).getText());
+	}
+
+	@Test
+	void restoreDefaultsOnlyFillsInUntilSaved() {
+		((Spinner) controls.get("dueToLastDays")).setSelection(3);
+		click("save");
+		click("defaults");
+		assertEquals(30, ((Spinner) controls.get("dueToLastDays")).getSelection());
+		assertEquals(3, store.load().dueToLastDays(), "nothing changes before Save");
+		click("save");
+		assertEquals(SyncSettings.DEFAULTS, store.load());
+	}
+
+	private void toggle(String setting, boolean checked) {
+		Button button = (Button) controls.get(setting);
+		button.setSelection(checked);
+		button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+	}
+
+	private void choose(String setting, String item) {
+		Combo combo = (Combo) controls.get(setting);
+		combo.select(combo.indexOf(item));
+		assertEquals(item, combo.getText());
+	}
+
+	private void click(String setting) {
+		controls.get(setting).notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+	}
+
+	private void collect(Control control) {
+		if (control.getData(SettingsPart.SETTING_DATA) instanceof String setting) {
+			controls.put(setting, control);
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collect(child);
+			}
+		}
+	}
+}
