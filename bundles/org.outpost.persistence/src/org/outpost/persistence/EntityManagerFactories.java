@@ -48,6 +48,16 @@ public final class EntityManagerFactories {
 	 * @param targetDatabase {@link #HSQLDB} or {@link #POSTGRESQL}
 	 */
 	public static EntityManagerFactory open(String unitName, DataSource dataSource, List<Class<?>> entityClasses, String targetDatabase) {
+		return open(unitName, dataSource, entityClasses, targetDatabase, Map.of());
+	}
+
+	/**
+	 * Like {@link #open(String, DataSource, List, String)}, with more EclipseLink properties. With
+	 * a null {@code dataSource} and {@code jakarta.persistence.jdbc.*} properties EclipseLink pools
+	 * the connections itself; the driver class is loaded through the entity classes' bundles.
+	 */
+	public static EntityManagerFactory open(String unitName, DataSource dataSource, List<Class<?>> entityClasses, String targetDatabase,
+			Map<String, String> moreProperties) {
 		Set<Bundle> bundles = new LinkedHashSet<>();
 		for (Class<?> type : entityClasses) {
 			bundles.add(Objects.requireNonNull(FrameworkUtil.getBundle(type), () -> type + " does not come from a bundle"));
@@ -61,6 +71,7 @@ public final class EntityManagerFactories {
 		properties.put("eclipselink.jdbc.batch-writing", "JDBC");
 		properties.put("eclipselink.logging.level", "WARNING");
 		properties.put("eclipselink.target-database", targetDatabase);
+		properties.putAll(moreProperties);
 
 		Thread thread = Thread.currentThread();
 		ClassLoader previous = thread.getContextClassLoader();

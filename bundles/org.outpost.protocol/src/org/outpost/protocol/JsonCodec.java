@@ -176,10 +176,14 @@ public final class JsonCodec {
 
 	public static PushResponse pushResponse(JsonNode json) {
 		JsonReader in = new JsonReader(json, "");
-		return new PushResponse(in.list("results", JsonCodec::mutationResult));
+		return new PushResponse(in.list("results", JsonCodec::mutationResultOf));
 	}
 
-	private static MutationResult mutationResult(JsonReader in) {
+	public static MutationResult mutationResult(JsonNode json) {
+		return mutationResultOf(new JsonReader(json, ""));
+	}
+
+	private static MutationResult mutationResultOf(JsonReader in) {
 		Map<String, FieldConflict> conflicts = new LinkedHashMap<>();
 		JsonReader fields = in.child("conflicts");
 		if (fields != null) {
