@@ -14,11 +14,11 @@ import org.osgi.framework.Bundle;
  * One class loader over the bundles that contribute entities, then this bundle (which sees
  * EclipseLink and HSQLDB). EclipseLink needs a single loader that reaches all of them.
  */
-final class ContributorClassLoader extends ClassLoader {
+public final class ContributorClassLoader extends ClassLoader {
 
 	private final List<Bundle> contributors;
 
-	ContributorClassLoader(Collection<Bundle> contributors, ClassLoader parent) {
+	public ContributorClassLoader(Collection<Bundle> contributors, ClassLoader parent) {
 		super(parent);
 		this.contributors = List.copyOf(contributors);
 	}

@@ -1,9 +1,7 @@
 package org.outpost.persistence.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
@@ -19,7 +17,6 @@ final class EntityContributions {
 	static final String EXTENSION_POINT = "org.outpost.persistence.entities";
 
 	private final List<Class<?>> classes = new ArrayList<>();
-	private final Set<Bundle> bundles = new LinkedHashSet<>();
 
 	EntityContributions(IExtensionRegistry registry) {
 		ILog log = ILog.of(EntityContributions.class);
@@ -40,7 +37,6 @@ final class EntityContributions {
 				}
 				if (!classes.contains(type)) {
 					classes.add(type);
-					bundles.add(bundle);
 				}
 			} catch (ClassNotFoundException | LinkageError e) {
 				log.error("Skipped entity " + className + " from " + contributor + ": the class cannot be loaded", e);
@@ -50,10 +46,5 @@ final class EntityContributions {
 
 	List<Class<?>> classes() {
 		return List.copyOf(classes);
-	}
-
-	/** The bundles whose classes the persistence unit must see. */
-	Set<Bundle> bundles() {
-		return Set.copyOf(bundles);
 	}
 }

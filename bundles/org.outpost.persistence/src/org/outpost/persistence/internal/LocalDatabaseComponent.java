@@ -4,24 +4,20 @@ import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
+
+import javax.sql.DataSource;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.service.datalocation.Location;
-import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.hsqldb.jdbc.JDBCDataSource;
+import org.outpost.persistence.EntityManagerFactories;
 import org.outpost.persistence.LocalDatabase;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 
 /**
  * The DS component that owns the runtime's one EntityManagerFactory: EclipseLink over an HSQLDB
@@ -35,7 +31,7 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 	private IExtensionRegistry extensionRegistry;
 	private Location instanceLocation;
 
-	private JDBCDataSource dataSource;
+	private DataSource dataSource;
 	private EntityManagerFactory factory;
 	private List<Class<?>> entityClasses;
 	private Path folder;
@@ -50,38 +46,16 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 
 	void activate() {
 		folder = databaseFolder();
-		EntityContributions contributions = new EntityContributions(extensionRegistry);
-		entityClasses = contributions.classes();
+		entityClasses = new EntityContributions(extensionRegistry).classes();
 
-		dataSource = new JDBCDataSource();
-		// cached tables keep large registers on disk rather than in the heap; MVCC lets a sync write while the UI reads
-		dataSource.setURL("jdbc:hsqldb:file:" + folder.resolve("outpost") + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc");
-		dataSource.setUser("SA");
-		dataSource.setPassword("");
+		dataSource = EntityManagerFactories.hsqldbIn(folder.resolve("outpost"));
 
-		ClassLoader loader = new ContributorClassLoader(contributions.bundles(), LocalDatabaseComponent.class.getClassLoader());
-		Properties properties = new Properties();
-		properties.put("eclipselink.classloader", loader);
-		properties.put("eclipselink.weaving", "false");
-		properties.put("eclipselink.ddl-generation", "create-or-extend-tables");
-		properties.put("eclipselink.ddl-generation.output-mode", "database");
-		properties.put("eclipselink.jdbc.batch-writing", "JDBC");
-		properties.put("eclipselink.logging.level", "WARNING");
-		properties.put("eclipselink.target-database", "HSQL");
-
-		Thread thread = Thread.currentThread();
-		ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(loader);
 		try {
-			OutpostPersistenceUnit unit = new OutpostPersistenceUnit(dataSource, entityClasses, loader, properties);
-			factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, Map.of());
-			// open now: a locked or damaged database must fail here, with its reason, not in the first screen that reads
-			factory.createEntityManager().close();
+			factory = EntityManagerFactories.open("outpost", dataSource, entityClasses, EntityManagerFactories.HSQLDB);
 		} catch (RuntimeException e) {
 			close();
+			// a locked or damaged database fails here, with its reason, not in the first screen that reads
 			throw new IllegalStateException("Cannot open the local database in " + folder + ": " + rootMessage(e), e);
-		} finally {
-			thread.setContextClassLoader(previous);
 		}
 		ILog.of(LocalDatabaseComponent.class).info("Local database open in " + folder + " with " + entityClasses.size() + " entity classes");
 	}
@@ -96,9 +70,8 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 			factory = null;
 		}
 		if (dataSource != null) {
-			// release HSQLDB's file lock so the next start (or another process) can open the database
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				statement.execute("SHUTDOWN");
+			try {
+				EntityManagerFactories.shutDownHsqldb(dataSource);
 			} catch (SQLException e) {
 				ILog.of(LocalDatabaseComponent.class).warn("The local database did not shut down cleanly: " + e.getMessage());
 			}
@@ -108,29 +81,12 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 
 	@Override
 	public <R> R read(Function<EntityManager, R> work) {
-		EntityManager em = open().createEntityManager();
-		try {
-			return work.apply(em);
-		} finally {
-			em.close();
-		}
+		return EntityManagerFactories.read(open(), work);
 	}
 
 	@Override
 	public <R> R write(Function<EntityManager, R> work) {
-		EntityManager em = open().createEntityManager();
-		EntityTransaction transaction = em.getTransaction();
-		try {
-			transaction.begin();
-			R result = work.apply(em);
-			transaction.commit();
-			return result;
-		} finally {
-			if (transaction.isActive()) {
-				transaction.rollback();
-			}
-			em.close();
-		}
+		return EntityManagerFactories.write(open(), work);
 	}
 
 	@Override

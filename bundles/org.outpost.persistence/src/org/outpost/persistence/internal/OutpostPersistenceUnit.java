@@ -16,18 +16,18 @@ import jakarta.persistence.spi.PersistenceUnitTransactionType;
 
 /**
  * The persistence unit, described in code: OSGi has no persistence.xml scanning without Gemini,
- * so the managed classes come from the extension point and the class loader is set explicitly.
+ * so the managed classes are listed by the caller and the class loader is set explicitly.
  */
-final class OutpostPersistenceUnit implements PersistenceUnitInfo {
+public final class OutpostPersistenceUnit implements PersistenceUnitInfo {
 
-	static final String NAME = "outpost";
-
+	private final String name;
 	private final DataSource dataSource;
 	private final List<String> managedClassNames;
 	private final ClassLoader classLoader;
 	private final Properties properties;
 
-	OutpostPersistenceUnit(DataSource dataSource, List<Class<?>> managedClasses, ClassLoader classLoader, Properties properties) {
+	public OutpostPersistenceUnit(String name, DataSource dataSource, List<Class<?>> managedClasses, ClassLoader classLoader, Properties properties) {
+		this.name = name;
 		this.dataSource = dataSource;
 		this.managedClassNames = managedClasses.stream().map(Class::getName).toList();
 		this.classLoader = classLoader;
@@ -36,7 +36,7 @@ final class OutpostPersistenceUnit implements PersistenceUnitInfo {
 
 	@Override
 	public String getPersistenceUnitName() {
-		return NAME;
+		return name;
 	}
 
 	@Override

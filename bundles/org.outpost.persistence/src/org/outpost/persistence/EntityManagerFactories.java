@@ -1,0 +1,143 @@
+package org.outpost.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.outpost.persistence.internal.ContributorClassLoader;
+import org.outpost.persistence.internal.OutpostPersistenceUnit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+
+/**
+ * Opens and uses an EclipseLink EntityManagerFactory inside OSGi without Gemini: the persistence
+ * unit is described in code, its classes come from the bundles that define them, and one class
+ * loader reaches those bundles and EclipseLink. The desktop's local database and the server's
+ * store both own their factory this way.
+ */
+public final class EntityManagerFactories {
+
+	/** EclipseLink's names of the databases Outpost runs on. */
+	public static final String HSQLDB = "HSQL";
+	public static final String POSTGRESQL = "PostgreSQL";
+
+	private EntityManagerFactories() {
+	}
+
+	/**
+	 * Opens a factory over {@code dataSource}, creating or extending the tables of
+	 * {@code entityClasses}, and opens one connection so that a locked or unreachable database
+	 * fails here rather than at first use.
+	 *
+	 * @param targetDatabase {@link #HSQLDB} or {@link #POSTGRESQL}
+	 */
+	public static EntityManagerFactory open(String unitName, DataSource dataSource, List<Class<?>> entityClasses, String targetDatabase) {
+		return open(unitName, dataSource, entityClasses, targetDatabase, Map.of());
+	}
+
+	/**
+	 * Like {@link #open(String, DataSource, List, String)}, with more EclipseLink properties. With
+	 * a null {@code dataSource} and {@code jakarta.persistence.jdbc.*} properties EclipseLink pools
+	 * the connections itself; the driver class is loaded through the entity classes' bundles.
+	 */
+	public static EntityManagerFactory open(String unitName, DataSource dataSource, List<Class<?>> entityClasses, String targetDatabase,
+			Map<String, String> moreProperties) {
+		Set<Bundle> bundles = new LinkedHashSet<>();
+		for (Class<?> type : entityClasses) {
+			bundles.add(Objects.requireNonNull(FrameworkUtil.getBundle(type), () -> type + " does not come from a bundle"));
+		}
+		ClassLoader loader = new ContributorClassLoader(bundles, EntityManagerFactories.class.getClassLoader());
+		Properties properties = new Properties();
+		properties.put("eclipselink.classloader", loader);
+		properties.put("eclipselink.weaving", "false");
+		properties.put("eclipselink.ddl-generation", "create-or-extend-tables");
+		properties.put("eclipselink.ddl-generation.output-mode", "database");
+		properties.put("eclipselink.jdbc.batch-writing", "JDBC");
+		properties.put("eclipselink.logging.level", "WARNING");
+		properties.put("eclipselink.target-database", targetDatabase);
+		properties.putAll(moreProperties);
+
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(loader);
+		try {
+			OutpostPersistenceUnit unit = new OutpostPersistenceUnit(unitName, dataSource, entityClasses, loader, properties);
+			EntityManagerFactory factory = new PersistenceProvider().createContainerEntityManagerFactory(unit, Map.of());
+			try {
+				factory.createEntityManager().close();
+			} catch (RuntimeException e) {
+				factory.close();
+				throw e;
+			}
+			return factory;
+		} finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	/**
+	 * An HSQLDB file database at {@code path} (a folder plus the database's file name prefix).
+	 * Cached tables keep large tables on disk rather than in the heap; MVCC lets one transaction
+	 * write while others read.
+	 */
+	public static DataSource hsqldbIn(Path path) {
+		JDBCDataSource dataSource = new JDBCDataSource();
+		dataSource.setURL("jdbc:hsqldb:file:" + path + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc");
+		dataSource.setUser("SA");
+		dataSource.setPassword("");
+		return dataSource;
+	}
+
+	/** Shuts an HSQLDB database down, releasing its file lock for the next start or another process. */
+	public static void shutDownHsqldb(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("SHUTDOWN");
+		}
+	}
+
+	/** Runs read-only work with a fresh EntityManager that is closed afterwards. */
+	public static <R> R read(EntityManagerFactory factory, Function<EntityManager, R> work) {
+		EntityManager em = factory.createEntityManager();
+		try {
+			return work.apply(em);
+		} finally {
+			em.close();
+		}
+	}
+
+	/**
+	 * Runs work in ONE transaction: committed when {@code work} returns, rolled back entirely
+	 * when it throws (the exception is rethrown).
+	 */
+	public static <R> R write(EntityManagerFactory factory, Function<EntityManager, R> work) {
+		EntityManager em = factory.createEntityManager();
+		EntityTransaction transaction = em.getTransaction();
+		try {
+			transaction.begin();
+			R result = work.apply(em);
+			transaction.commit();
+			return result;
+		} finally {
+			if (transaction.isActive()) {
+				transaction.rollback();
+			}
+			em.close();
+		}
+	}
+}

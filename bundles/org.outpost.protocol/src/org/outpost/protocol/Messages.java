@@ -1,0 +1,133 @@
+package org.outpost.protocol;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The messages of protocol version {@value Protocol#VERSION}, as Java records; docs/protocol.md shows their JSON. */
+public final class Messages {
+
+	private Messages() {
+	}
+
+	/** GET hello: who the server is and whether a client at {@code clientVersion} may sync. */
+	public record Hello(String application, String serverVersion, List<Integer> protocolVersions, Instant serverTime,
+			Compatibility compatibility) {
+	}
+
+	/** The version verdict: {@code go}, {@code warn} or {@code block}, with a message for the user. */
+	public record Compatibility(String verdict, String message) {
+	}
+
+	public record LoginRequest(String user, String password, String deviceId, String clientVersion) {
+	}
+
+	public record LoginResponse(String token, Instant expiresAt, String user, String displayName, List<String> permissions) {
+	}
+
+	/**
+	 * What a device asks the change feed for: one category after a cursor (null: from the start),
+	 * inside the device's sync settings.
+	 */
+	public record ChangesRequest(String category, String cursor, int limit, DeviceScope scope) {
+	}
+
+	/**
+	 * The device's sync settings that narrow the user's scope: event due-date window, chosen org
+	 * units and locations (empty: all the user may see), all risks or only the user's own, all
+	 * actions in scope or only the user's.
+	 */
+	public record DeviceScope(int dueToLastDays, int syncInAdvanceDays, List<String> orgUnits, List<String> locations,
+			boolean syncAllRisks, boolean onlyMyActions) {
+
+		public static final DeviceScope DEFAULT = new DeviceScope(30, 30, List.of(), List.of(), false, false);
+
+		public DeviceScope {
+			orgUnits = List.copyOf(orgUnits);
+			locations = List.copyOf(locations);
+		}
+	}
+
+	/**
+	 * One record as it travels: identity, server revision, tombstone, the scope fields the server
+	 * filters on, and every other field in {@code body}.
+	 */
+	public record WireRecord(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate,
+			String owner, ObjectNode body) {
+
+		public WireRecord {
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(body, "body");
+		}
+	}
+
+	/**
+	 * A page of the change feed. {@code reset} says the feed restarted from the beginning because
+	 * the device's scope changed: after the last page, records the device holds that were not sent
+	 * have left its scope.
+	 */
+	public record ChangePage(String category, List<WireRecord> records, String nextCursor, boolean hasMore, boolean reset) {
+	}
+
+	/** A batch of outbox entries; {@code pendingCount} is what the device still has queued, for the device registry. */
+	public record PushRequest(int pendingCount, List<Mutation> mutations) {
+	}
+
+	public enum Operation {
+		CREATE, UPDATE, DELETE;
+
+		public String wireName() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/** One outbox entry: the changed fields with the values the edit started from. */
+	public record Mutation(String mutationId, String type, String recordId, Operation operation, Map<String, FieldChange> fields) {
+	}
+
+	/** A changed field: its new value and its base value (null on create). */
+	public record FieldChange(JsonNode value, JsonNode base) {
+	}
+
+	public enum Outcome {
+		APPLIED, CONFLICT, REJECTED;
+
+		public String wireName() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/**
+	 * The answer to one mutation. Applied: {@code newRev}. Conflict: the fields that applied are
+	 * in {@code newRev}, the others are in {@code conflicts} with the server's value. Rejected:
+	 * {@code reason}, nothing written.
+	 */
+	public record MutationResult(String mutationId, Outcome outcome, long newRev, Map<String, FieldConflict> conflicts, String reason) {
+
+		public static MutationResult applied(String mutationId, long newRev) {
+			return new MutationResult(mutationId, Outcome.APPLIED, newRev, Map.of(), null);
+		}
+
+		public static MutationResult conflict(String mutationId, long rev, Map<String, FieldConflict> conflicts) {
+			return new MutationResult(mutationId, Outcome.CONFLICT, rev, Map.copyOf(conflicts), null);
+		}
+
+		public static MutationResult rejected(String mutationId, String reason) {
+			return new MutationResult(mutationId, Outcome.REJECTED, 0, Map.of(), reason);
+		}
+	}
+
+	/** A field the server kept: its value there, the base the device started from, and the device's value. */
+	public record FieldConflict(JsonNode server, JsonNode base, JsonNode mine) {
+	}
+
+	public record PushResponse(List<MutationResult> results) {
+	}
+}

@@ -1,0 +1,40 @@
+package org.outpost.protocol;
+
+import java.util.List;
+
+/** The wire protocol's version, paths and limits; docs/protocol.md explains each. */
+public final class Protocol {
+
+	/** The protocol version this build speaks. */
+	public static final int VERSION = 1;
+
+	/** Every protocol version this build can serve, oldest first. */
+	public static final List<Integer> SUPPORTED_VERSIONS = List.of(VERSION);
+
+	public static final String BASE_PATH = "/api/v1";
+	public static final String HELLO = BASE_PATH + "/hello";
+	public static final String LOGIN = BASE_PATH + "/login";
+	public static final String CHANGES = BASE_PATH + "/changes";
+	public static final String PUSH = BASE_PATH + "/push";
+	public static final String HEALTH = "/health";
+	public static final String METRICS = "/metrics";
+
+	/** Request header and hello query parameter carrying the client's application version. */
+	public static final String CLIENT_VERSION_HEADER = "X-Outpost-Version";
+	public static final String CLIENT_VERSION_PARAMETER = "clientVersion";
+
+	/** Largest request body the server reads, after gzip decoding. */
+	public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+	/** Largest JSON body of one record, as serialised. */
+	public static final int MAX_RECORD_BODY_CHARS = 64 * 1024;
+	/** Most mutations in one push. */
+	public static final int MAX_MUTATIONS_PER_PUSH = 500;
+	/** Most records in one change page, and the page size when the client names none. */
+	public static final int MAX_PAGE_SIZE = 1000;
+	public static final int DEFAULT_PAGE_SIZE = 200;
+
+	public static final String JSON = "application/json";
+
+	private Protocol() {
+	}
+}

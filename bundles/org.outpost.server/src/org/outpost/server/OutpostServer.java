@@ -1,0 +1,107 @@
+package org.outpost.server;
+
+import java.net.URI;
+import java.time.Clock;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.outpost.server.internal.http.ApiHandler;
+import org.outpost.server.internal.http.Metrics;
+import org.outpost.server.internal.store.ServerStore;
+
+/**
+ * A running Outpost server: the store and the HTTP endpoints over it. Closing it stops taking
+ * requests, lets those in flight finish (each push is one transaction: it commits or rolls
+ * back, never half), then closes the store.
+ */
+public final class OutpostServer implements AutoCloseable {
+
+	private final ServerStore store;
+	private final Server jetty;
+	private final ServerConnector connector;
+	private final boolean tls;
+
+	private OutpostServer(ServerStore store, Server jetty, ServerConnector connector, boolean tls) {
+		this.store = store;
+		this.jetty = jetty;
+		this.connector = connector;
+		this.tls = tls;
+	}
+
+	/** Opens the store (creating or extending its tables) and starts listening; port 0 takes a free port. */
+	public static OutpostServer start(ServerConfig config) throws Exception {
+		ServerStore store = openStore(config);
+		try {
+			QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, config.maxThreads()), 4);
+			threads.setName("outpost-http");
+			Server jetty = new Server(threads);
+			HttpConfiguration http = new HttpConfiguration();
+			http.setSendServerVersion(false);
+			ServerConnector connector;
+			if (config.keystore() != null) {
+				SslContextFactory.Server ssl = new SslContextFactory.Server();
+				ssl.setKeyStorePath(config.keystore().toString());
+				ssl.setKeyStorePassword(config.keystorePassword());
+				http.addCustomizer(new SecureRequestCustomizer(false));
+				connector = new ServerConnector(jetty, ssl, new HttpConnectionFactory(http));
+			} else {
+				connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+			}
+			connector.setHost(config.host());
+			connector.setPort(config.port());
+			jetty.addConnector(connector);
+
+			ApiHandler api = new ApiHandler(store, config.tokenValidity(), new Metrics(), config.logRequests() ? System.out::println : null,
+					Clock.systemUTC());
+			GzipHandler gzip = new GzipHandler();
+			// inflate gzip request bodies too; ApiHandler limits the inflated size
+			gzip.setInflateBufferSize(8192);
+			gzip.setHandler(api);
+			jetty.setHandler(new GracefulHandler(gzip));
+			jetty.setStopTimeout(config.stopTimeout().toMillis());
+			jetty.start();
+			OutpostServer server = new OutpostServer(store, jetty, connector, config.keystore() != null);
+			ILog.of(OutpostServer.class).info("Outpost server listening on " + server.uri() + ", data in " + store.location());
+			return server;
+		} catch (Exception | Error e) {
+			store.close();
+			throw e;
+		}
+	}
+
+	static ServerStore openStore(ServerConfig config) {
+		return config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir())
+				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+	}
+
+	public int port() {
+		return connector.getLocalPort();
+	}
+
+	/** The base address, e.g. {@code http://localhost:8470}. */
+	public URI uri() {
+		return URI.create((tls ? "https" : "http") + "://localhost:" + port());
+	}
+
+	/** Administration of this server's data (users, records, tokens) while it runs. */
+	public ServerAdmin admin() {
+		return new ServerAdmin(store);
+	}
+
+	@Override
+	public void close() throws Exception {
+		try {
+			jetty.stop();
+		} finally {
+			store.close();
+		}
+	}
+}

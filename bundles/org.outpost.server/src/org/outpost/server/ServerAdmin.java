@@ -1,0 +1,286 @@
+package org.outpost.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.outpost.protocol.ErrorCode;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.WireRecord;
+import org.outpost.protocol.ProtocolException;
+import org.outpost.protocol.RecordTypes;
+import org.outpost.server.internal.store.Credential;
+import org.outpost.server.internal.store.Device;
+import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.StoredRecord;
+import org.outpost.server.internal.sync.Accounts;
+import org.outpost.server.internal.sync.ChangeFeed;
+import org.outpost.server.internal.sync.PasswordHashes;
+import org.outpost.server.internal.sync.RecordEditor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The web side's administration: users, roles, assignments, org units, locations, records edited
+ * on the server, tokens, devices, JSON import and export. Every change to a record takes a new
+ * change sequence number, so devices receive it on their next pull. Used by the command line and
+ * by tests (to make server-side changes and conflicts).
+ */
+public final class ServerAdmin implements AutoCloseable {
+
+	/** Who web-side changes are recorded as. */
+	public static final String ADMIN = "admin";
+
+	/** A device as the registry knows it. */
+	public record DeviceInfo(String deviceId, String user, String appVersion, Instant lastSync, int pendingCount) {
+	}
+
+	private final ServerStore store;
+	private final boolean ownsStore;
+
+	ServerAdmin(ServerStore store) {
+		this(store, false);
+	}
+
+	private ServerAdmin(ServerStore store, boolean ownsStore) {
+		this.store = store;
+		this.ownsStore = ownsStore;
+	}
+
+	/** Opens the configured store for administration without serving HTTP (the embedded HSQLDB allows one process at a time). */
+	public static ServerAdmin open(ServerConfig config) {
+		return new ServerAdmin(OutpostServer.openStore(config), true);
+	}
+
+	/** Creates the user or updates its profile, roles and password. */
+	public void putUser(String name, String displayName, String password, List<String> roles) {
+		store.write(em -> {
+			Credential credential = em.find(Credential.class, name);
+			if (credential == null) {
+				credential = new Credential(name);
+				em.persist(credential);
+			}
+			PasswordHashes.set(credential, password, PasswordHashes.ITERATIONS);
+			return null;
+		});
+		ObjectNode body = object("name", name, "displayName", displayName);
+		body.set("roles", array(roles));
+		body.put("active", true);
+		String id = findId("user", "name", name);
+		putRecord("user", id == null ? newId() : id, fields(body, "owner", name));
+	}
+
+	/** Sets whether a user may work at all (an inactive user cannot log in, and its tokens stop working). */
+	public void setActive(String name, boolean active) {
+		String id = requireId("user", "name", name);
+		putRecord("user", id, Map.of("active", JsonNodeFactory.instance.booleanNode(active)));
+	}
+
+	/** Creates or replaces a role's permissions ({@code module.action}, {@code module.*}, {@code *}, {@code desktop.login}). */
+	public String putRole(String name, List<String> permissions) {
+		ObjectNode body = object("name", name);
+		body.set("permissions", array(permissions));
+		String id = findId("role", "name", name);
+		return putRecord("role", id == null ? newId() : id, fields(body)).id();
+	}
+
+	/** Adds an org unit below {@code parentId} (null: a top unit); returns its id. */
+	public String addOrgUnit(String name, String parentId) {
+		String id = newId();
+		ObjectNode body = object("name", name);
+		if (parentId != null) {
+			body.put("parent", parentId);
+		}
+		putRecord("orgunit", id, fields(body, "orgUnit", id));
+		return id;
+	}
+
+	/** Adds a location belonging to an org unit; returns its id. */
+	public String addLocation(String name, String orgUnitId) {
+		return putRecord("location", newId(), fields(object("name", name), "orgUnit", orgUnitId)).id();
+	}
+
+	/** Assigns a user an org unit (and so its sub-units and their locations); returns the assignment's id. */
+	public String assign(String user, String orgUnitId) {
+		return putRecord("assignment", newId(), fields(object("user", user), "owner", user, "orgUnit", orgUnitId)).id();
+	}
+
+	/**
+	 * Creates or edits a record on the web side: each given field is set (JSON null clears it),
+	 * other fields stay. Scope fields are {@code orgUnit}, {@code location}, {@code dueDate},
+	 * {@code owner}.
+	 *
+	 * @return the record as devices will receive it
+	 */
+	public WireRecord putRecord(String type, String id, Map<String, JsonNode> fields) {
+		if (RecordTypes.find(type).isEmpty()) {
+			throw new ProtocolException(ErrorCode.UNKNOWN_RECORD_TYPE, "The record type '" + type + "' is unknown");
+		}
+		String checkedId = UUID.fromString(id).toString();
+		return store.write(em -> {
+			ServerStore.lockChanges(em);
+			StoredRecord record = em.find(StoredRecord.class, checkedId);
+			if (record == null) {
+				record = new StoredRecord(type, checkedId);
+				em.persist(record);
+			} else if (!record.getType().equals(type)) {
+				throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The record " + id + " is a " + record.getType() + ", not a " + type);
+			}
+			record.setTombstone(false);
+			if (!RecordEditor.apply(record, fields)) {
+				throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
+			}
+			record.changed(ServerStore.nextRevision(em), System.currentTimeMillis(), ADMIN);
+			return ChangeFeed.toWire(record);
+		});
+	}
+
+	/** Deletes a record on the web side; devices receive a tombstone. Returns false when there was no live record. */
+	public boolean deleteRecord(String id) {
+		return store.write(em -> {
+			ServerStore.lockChanges(em);
+			StoredRecord record = em.find(StoredRecord.class, id);
+			if (record == null || record.isTombstone()) {
+				return false;
+			}
+			record.setTombstone(true);
+			record.changed(ServerStore.nextRevision(em), System.currentTimeMillis(), ADMIN);
+			return true;
+		});
+	}
+
+	/** The record as devices receive it, or null. */
+	public WireRecord record(String id) {
+		return store.read(em -> {
+			StoredRecord record = em.find(StoredRecord.class, id);
+			return record == null ? null : ChangeFeed.toWire(record);
+		});
+	}
+
+	/** How many live records of a type there are. */
+	public long count(String type) {
+		return store.read(em -> em.createQuery("SELECT COUNT(r) FROM StoredRecord r WHERE r.type = :type AND r.tombstone = FALSE", Long.class)
+				.setParameter("type", type).getSingleResult());
+	}
+
+	/** The last change sequence number handed out. */
+	public long lastRevision() {
+		return store.lastRevision();
+	}
+
+	public int revokeTokensOfUser(String user) {
+		return store.write(em -> Accounts.revokeUser(em, user));
+	}
+
+	public int revokeTokensOfDevice(String deviceId) {
+		return store.write(em -> Accounts.revokeDevice(em, deviceId));
+	}
+
+	public List<DeviceInfo> devices() {
+		return store.read(em -> em.createQuery("SELECT d FROM Device d ORDER BY d.deviceId", Device.class).getResultList().stream()
+				.map(d -> new DeviceInfo(d.getDeviceId(), d.getUserName(), d.getAppVersion(),
+						d.getLastSync() == 0 ? null : Instant.ofEpochMilli(d.getLastSync()), d.getPendingCount()))
+				.toList());
+	}
+
+	/** Writes every record (tombstones included) as {@code {"records": [...]}} in sequence order. */
+	public int exportJson(OutputStream out) throws IOException {
+		List<WireRecord> records = store.read(em -> em.createQuery("SELECT r FROM StoredRecord r ORDER BY r.rev", StoredRecord.class)
+				.getResultList().stream().map(ChangeFeed::toWire).toList());
+		JsonCodec.write(out, new ChangePage("all", records, null, false, false));
+		return records.size();
+	}
+
+	/**
+	 * Reads records written by {@link #exportJson} (or by hand in that shape) and puts each, keeping
+	 * its id; each gets a new sequence number here. Passwords are not exported: set them with
+	 * {@link #putUser}.
+	 */
+	public int importJson(InputStream in) {
+		ChangePage page = JsonCodec.changePage(JsonCodec.parse(in));
+		for (WireRecord record : page.records()) {
+			if (record.tombstone()) {
+				deleteRecord(record.id());
+				continue;
+			}
+			Map<String, JsonNode> values = new LinkedHashMap<>();
+			record.body().fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+			values.put("orgUnit", text(record.orgUnit()));
+			values.put("location", text(record.location()));
+			values.put("dueDate", text(record.dueDate() == null ? null : record.dueDate().toString()));
+			values.put("owner", text(record.owner()));
+			putRecord(record.type(), record.id(), values);
+		}
+		return page.records().size();
+	}
+
+	@Override
+	public void close() {
+		if (ownsStore) {
+			store.close();
+		}
+	}
+
+	private String findId(String type, String field, String value) {
+		return store.read(em -> em.createQuery("SELECT r FROM StoredRecord r WHERE r.type = :type AND r.tombstone = FALSE", StoredRecord.class)
+				.setParameter("type", type).getResultList().stream()
+				.filter(r -> value.equals(JsonCodec.parseObject(r.getBody()).path(field).asText(null))).map(StoredRecord::getId).findFirst()
+				.orElse(null));
+	}
+
+	private String requireId(String type, String field, String value) {
+		String id = findId(type, field, value);
+		if (id == null) {
+			throw new IllegalArgumentException("There is no " + type + " with " + field + " '" + value + "'");
+		}
+		return id;
+	}
+
+	static String newId() {
+		return UUID.randomUUID().toString();
+	}
+
+	static ObjectNode object(String... namesAndValues) {
+		ObjectNode node = JsonCodec.newObject();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			node.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return node;
+	}
+
+	/** The body's fields plus scope fields given as name, value pairs. */
+	static Map<String, JsonNode> fields(ObjectNode body, String... scope) {
+		Map<String, JsonNode> values = new LinkedHashMap<>();
+		body.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+		for (int i = 0; i < scope.length; i += 2) {
+			values.put(scope[i], text(scope[i + 1]));
+		}
+		return values;
+	}
+
+	private static ArrayNode array(List<String> values) {
+		ArrayNode array = JsonNodeFactory.instance.arrayNode();
+		values.forEach(array::add);
+		return array;
+	}
+
+	private static JsonNode text(String value) {
+		return value == null ? JsonNodeFactory.instance.nullNode() : JsonNodeFactory.instance.textNode(value);
+	}
+
+	/** Every user name with a password. */
+	public List<String> userNames() {
+		return store.read(em -> new ArrayList<>(
+				em.createQuery("SELECT c.userName FROM Credential c ORDER BY c.userName", String.class).getResultList()));
+	}
+}

@@ -1,0 +1,105 @@
+package org.outpost.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How a server runs. Read from a properties file, each key overridable by an environment
+ * variable ({@code db.url} by {@code OUTPOST_DB_URL}); docs/server.md lists the keys.
+ *
+ * @param jdbcUrl null: the embedded HSQLDB in {@code dataDir}; else a PostgreSQL URL
+ * @param keystore null: plain HTTP; else HTTPS with this PKCS12 or JKS keystore
+ * @param logRequests one JSON line per request on standard output
+ */
+public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword, Duration tokenValidity,
+		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, Duration stopTimeout) {
+
+	public static final int DEFAULT_PORT = 8470;
+
+	/** The embedded defaults, data in {@code dataDir}. */
+	public static ServerConfig defaults(Path dataDir) {
+		return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, null, null, null, Duration.ofDays(30), null, null, false, 200,
+				Duration.ofSeconds(15));
+	}
+
+	/**
+	 * The defaults, overridden by {@code file} (when not null) and then by the environment.
+	 *
+	 * @throws IllegalArgumentException naming the key whose value is not valid
+	 */
+	public static ServerConfig load(Path file, Map<String, String> environment) throws IOException {
+		Properties properties = new Properties();
+		if (file != null) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				properties.load(reader);
+			}
+		}
+		for (String key : new String[] { "host", "port", "data.dir", "db.url", "db.user", "db.password", "token.days", "tls.keystore",
+				"tls.password", "log.requests", "threads", "stop.seconds" }) {
+			String value = environment.get("OUTPOST_" + key.replace('.', '_').toUpperCase(Locale.ROOT));
+			if (value != null) {
+				properties.setProperty(key, value);
+			}
+		}
+		ServerConfig defaults = defaults(Path.of(System.getProperty("user.home"), ".outpost", "server"));
+		String keystore = properties.getProperty("tls.keystore");
+		return new ServerConfig(properties.getProperty("host", defaults.host()), number(properties, "port", defaults.port()),
+				Path.of(properties.getProperty("data.dir", defaults.dataDir().toString())), blankToNull(properties.getProperty("db.url")),
+				properties.getProperty("db.user", ""), properties.getProperty("db.password", ""),
+				Duration.ofDays(number(properties, "token.days", (int) defaults.tokenValidity().toDays())),
+				keystore == null || keystore.isBlank() ? null : Path.of(keystore), properties.getProperty("tls.password", ""),
+				Boolean.parseBoolean(properties.getProperty("log.requests", "true")), number(properties, "threads", defaults.maxThreads()),
+				Duration.ofSeconds(number(properties, "stop.seconds", (int) defaults.stopTimeout().toSeconds())));
+	}
+
+	public ServerConfig withPort(int newPort) {
+		return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
+				maxThreads, stopTimeout);
+	}
+
+	public ServerConfig withDataDir(Path folder) {
+		return new ServerConfig(host, port, folder, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
+				maxThreads, stopTimeout);
+	}
+
+	public ServerConfig withTokenValidity(Duration validity) {
+		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, validity, keystore, keystorePassword, logRequests,
+				maxThreads, stopTimeout);
+	}
+
+	public ServerConfig withDatabase(String url, String user, String password) {
+		return new ServerConfig(host, port, dataDir, url, user, password, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
+				stopTimeout);
+	}
+
+	public ServerConfig withTls(Path store, String password) {
+		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, store, password, logRequests, maxThreads,
+				stopTimeout);
+	}
+
+	private static int number(Properties properties, String key, int absent) {
+		String value = properties.getProperty(key);
+		if (value == null || value.isBlank()) {
+			return absent;
+		}
+		try {
+			int number = Integer.parseInt(value.trim());
+			if (number >= 0) {
+				return number;
+			}
+		} catch (NumberFormatException e) {
+			// refused below
+		}
+		throw new IllegalArgumentException("The setting " + key + " must be a whole number of at least 0, not '" + value + "'");
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+}

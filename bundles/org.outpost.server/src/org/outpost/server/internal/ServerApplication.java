@@ -1,0 +1,96 @@
+package org.outpost.server.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.outpost.server.DemoData;
+import org.outpost.server.OutpostServer;
+import org.outpost.server.ServerConfig;
+
+/**
+ * The server as an Equinox application: {@code -config <file>}, {@code -port <n>},
+ * {@code -data-dir <folder>}, {@code -demo} (put demo data into a store that has no users yet).
+ * Runs until the process is stopped (SIGTERM or Ctrl+C stop it gracefully).
+ */
+public final class ServerApplication implements IApplication {
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	@Override
+	public Object start(IApplicationContext context) throws Exception {
+		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+		CommandLine line = new CommandLine(args);
+		ServerConfig config = line.config();
+		// on SIGTERM the JVM exits once its shutdown hooks return: this one waits for the graceful close below
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stopped.countDown();
+			try {
+				closed.await(config.stopTimeout().toSeconds() + 5, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "outpost-server-stop"));
+		try (OutpostServer server = OutpostServer.start(config)) {
+			if (line.flag("-demo") && server.admin().userNames().isEmpty()) {
+				DemoData.Summary summary = DemoData.generate(server.admin(), 42);
+				System.out.println("Demo data: " + summary + "; log in as demo/demo (desktop) or admin/admin");
+			}
+			System.out.println("Outpost server " + server.uri() + " (data: " + (config.jdbcUrl() == null ? config.dataDir() : config.jdbcUrl()) + ")");
+			context.applicationRunning();
+			stopped.await();
+			System.out.println("Outpost server stopping: finishing requests in flight");
+		} finally {
+			closed.countDown();
+		}
+		return IApplication.EXIT_OK;
+	}
+
+	@Override
+	public void stop() {
+		stopped.countDown();
+	}
+
+	/** The same options for both applications. */
+	static final class CommandLine {
+		private final String[] args;
+
+		CommandLine(String[] args) {
+			this.args = args == null ? new String[0] : args;
+		}
+
+		boolean flag(String name) {
+			for (String arg : args) {
+				if (arg.equals(name)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		String option(String name) {
+			for (int i = 0; i < args.length - 1; i++) {
+				if (args[i].equals(name)) {
+					return args[i + 1];
+				}
+			}
+			return null;
+		}
+
+		ServerConfig config() throws IOException {
+			String file = option("-config");
+			ServerConfig config = ServerConfig.load(file == null ? null : Path.of(file), System.getenv());
+			if (option("-port") != null) {
+				config = config.withPort(Integer.parseInt(option("-port")));
+			}
+			if (option("-data-dir") != null) {
+				config = config.withDataDir(Path.of(option("-data-dir")));
+			}
+			return config;
+		}
+	}
+}

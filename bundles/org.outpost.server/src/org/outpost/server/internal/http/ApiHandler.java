@@ -1,0 +1,251 @@
+package org.outpost.server.internal.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.outpost.core.ApplicationVersion;
+import org.outpost.core.VersionCompatibility;
+import org.outpost.protocol.ErrorBody;
+import org.outpost.protocol.ErrorCode;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangesRequest;
+import org.outpost.protocol.Messages.Compatibility;
+import org.outpost.protocol.Messages.Hello;
+import org.outpost.protocol.Messages.LoginRequest;
+import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.PushRequest;
+import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Protocol;
+import org.outpost.protocol.ProtocolException;
+import org.outpost.server.internal.store.Device;
+import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.sync.Accounts;
+import org.outpost.server.internal.sync.Accounts.Caller;
+import org.outpost.server.internal.sync.ChangeFeed;
+import org.outpost.server.internal.sync.PushProcessor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The sync API on Jetty's core Handler API: routes each request, runs it in one store
+ * transaction, and answers JSON, errors included ({@code {"code", "message"}}, docs/protocol.md).
+ */
+public final class ApiHandler extends Handler.Abstract {
+
+	private final ServerStore store;
+	private final Duration tokenValidity;
+	private final Metrics metrics;
+	private final Consumer<String> requestLog;
+	private final Clock clock;
+
+	/** @param requestLog receives one JSON line per request; null: no request log */
+	public ApiHandler(ServerStore store, Duration tokenValidity, Metrics metrics, Consumer<String> requestLog, Clock clock) {
+		this.store = store;
+		this.tokenValidity = tokenValidity;
+		this.metrics = metrics;
+		this.requestLog = requestLog;
+		this.clock = clock;
+	}
+
+	/** An answer: status, media type and bytes. */
+	private record Answer(int status, String mediaType, byte[] bytes) {
+
+		static Answer json(int status, Object message) {
+			return new Answer(status, Protocol.JSON + "; charset=utf-8", JsonCodec.toText(message).getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	@Override
+	public boolean handle(Request request, Response response, Callback callback) {
+		long started = System.nanoTime();
+		String path = Request.getPathInContext(request);
+		Answer answer;
+		try {
+			answer = route(path, request.getMethod(), request);
+		} catch (ProtocolException e) {
+			answer = Answer.json(e.code().status(), e.body());
+		} catch (RuntimeException e) {
+			ILog.of(ApiHandler.class).error("Request " + request.getMethod() + " " + path + " failed", e);
+			answer = Answer.json(500, new ErrorBody(ErrorCode.INTERNAL.wireName(), "The server failed; the request changed nothing. See the server log."));
+		}
+		long nanos = System.nanoTime() - started;
+		metrics.request(endpointName(path), answer.status(), nanos);
+		if (requestLog != null) {
+			requestLog.accept("{\"time\":\"" + Instant.now(clock) + "\",\"method\":\"" + request.getMethod() + "\",\"path\":\"" + path
+					+ "\",\"status\":" + answer.status() + ",\"micros\":" + nanos / 1000 + "}");
+		}
+		response.setStatus(answer.status());
+		response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.mediaType());
+		response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+		response.write(true, ByteBuffer.wrap(answer.bytes()), callback);
+		return true;
+	}
+
+	private Answer route(String path, String method, Request request) {
+		return switch (path) {
+		case Protocol.HELLO -> only("GET", method, () -> Answer.json(200, hello(request)));
+		case Protocol.LOGIN -> only("POST", method, () -> Answer.json(200, login(request)));
+		case Protocol.CHANGES -> only("POST", method, () -> Answer.json(200, changes(request)));
+		case Protocol.PUSH -> only("POST", method, () -> Answer.json(200, push(request)));
+		case Protocol.HEALTH -> only("GET", method, this::health);
+		case Protocol.METRICS -> only("GET", method, () -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
+				metrics.text().getBytes(StandardCharsets.UTF_8)));
+		default -> throw new ProtocolException(ErrorCode.NOT_FOUND, "There is no endpoint " + path + "; see docs/protocol.md");
+		};
+	}
+
+	private static Answer only(String allowed, String method, Supplier<Answer> endpoint) {
+		if (!allowed.equals(method)) {
+			throw new ProtocolException(ErrorCode.METHOD_NOT_ALLOWED, "Use " + allowed + " here, not " + method);
+		}
+		return endpoint.get();
+	}
+
+	private Hello hello(Request request) {
+		String presented = Request.extractQueryParameters(request).getValue(Protocol.CLIENT_VERSION_PARAMETER);
+		if (presented == null) {
+			presented = request.getHeaders().get(Protocol.CLIENT_VERSION_HEADER);
+		}
+		Compatibility compatibility = null;
+		if (presented != null) {
+			VersionCompatibility answer = compatibility(presented);
+			compatibility = new Compatibility(answer.verdict().name().toLowerCase(Locale.ROOT), answer.message());
+		}
+		return new Hello("Outpost", ApplicationVersion.CURRENT.toString(), Protocol.SUPPORTED_VERSIONS, Instant.now(clock), compatibility);
+	}
+
+	private Object login(Request request) {
+		LoginRequest login = JsonCodec.loginRequest(readJson(request));
+		String version = login.clientVersion() != null ? login.clientVersion() : request.getHeaders().get(Protocol.CLIENT_VERSION_HEADER);
+		if (version != null) {
+			requireCompatible(version);
+		}
+		return store.write(em -> Accounts.login(em, login, tokenValidity, Instant.now(clock)));
+	}
+
+	private ChangePage changes(Request request) {
+		String version = requireCompatible(request.getHeaders().get(Protocol.CLIENT_VERSION_HEADER));
+		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		ChangesRequest changes = JsonCodec.changesRequest(readJson(request));
+		Instant now = Instant.now(clock);
+		ChangePage page = store.write(em -> {
+			Caller caller = Accounts.authenticate(em, authorization, now);
+			deviceOf(em, caller, version).synced(now.toEpochMilli());
+			return ChangeFeed.page(em, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC));
+		});
+		metrics.add("outpost_records_served_total", "category=\"" + page.category() + "\"", page.records().size());
+		return page;
+	}
+
+	private PushResponse push(Request request) {
+		String version = requireCompatible(request.getHeaders().get(Protocol.CLIENT_VERSION_HEADER));
+		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		PushRequest push = JsonCodec.pushRequest(readJson(request));
+		PushProcessor.check(push);
+		Instant now = Instant.now(clock);
+		List<MutationResult> results = store.write(em -> {
+			Caller caller = Accounts.authenticate(em, authorization, now);
+			ServerStore.lockChanges(em);
+			List<MutationResult> answers = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			deviceOf(em, caller, version).synced(now.toEpochMilli(), push.pendingCount());
+			return answers;
+		});
+		results.forEach(result -> metrics.add("outpost_mutations_total", "outcome=\"" + result.outcome().wireName() + "\"", 1));
+		return new PushResponse(results);
+	}
+
+	private static Device deviceOf(EntityManager em, Caller caller, String version) {
+		Device device = em.find(Device.class, caller.deviceId());
+		if (device == null) {
+			device = new Device(caller.deviceId(), caller.scope().user());
+			em.persist(device);
+		}
+		device.setAppVersion(version);
+		return device;
+	}
+
+	private Answer health() {
+		try {
+			long sequence = store.lastRevision();
+			return new Answer(200, Protocol.JSON + "; charset=utf-8",
+					("{\"status\":\"up\",\"database\":\"up\",\"sequence\":" + sequence + "}").getBytes(StandardCharsets.UTF_8));
+		} catch (RuntimeException e) {
+			return Answer.json(503, new ErrorBody(ErrorCode.SERVICE_UNAVAILABLE.wireName(), "The database does not answer: " + e.getMessage()));
+		}
+	}
+
+	/** Checks the client version; no data moves for a version the server blocks. */
+	private static String requireCompatible(String presented) {
+		if (presented == null) {
+			throw new ProtocolException(ErrorCode.INVALID_REQUEST,
+					"Send the client's application version in the " + Protocol.CLIENT_VERSION_HEADER + " header (e.g. 1.0)");
+		}
+		VersionCompatibility answer = compatibility(presented);
+		if (!answer.allowsSync()) {
+			throw new ProtocolException(ErrorCode.VERSION_BLOCKED, answer.message());
+		}
+		return answer.client().toString();
+	}
+
+	private static VersionCompatibility compatibility(String presented) {
+		try {
+			return ApplicationVersion.parse(presented).compatibilityWithServer(ApplicationVersion.CURRENT);
+		} catch (IllegalArgumentException e) {
+			throw new ProtocolException(ErrorCode.INVALID_REQUEST, e.getMessage());
+		}
+	}
+
+	private static JsonNode readJson(Request request) {
+		String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+		if (type != null && !type.toLowerCase(Locale.ROOT).startsWith(Protocol.JSON)) {
+			throw new ProtocolException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + Protocol.JSON + ", not " + type);
+		}
+		if (request.getLength() > Protocol.MAX_REQUEST_BYTES) {
+			throw tooLarge();
+		}
+		try (InputStream in = new LimitedInputStream(Content.Source.asInputStream(request), Protocol.MAX_REQUEST_BYTES)) {
+			return JsonCodec.parse(in);
+		} catch (UncheckedIOException e) {
+			if (e.getCause() instanceof LimitedInputStream.TooLarge) {
+				throw tooLarge();
+			}
+			throw e;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static ProtocolException tooLarge() {
+		return new ProtocolException(ErrorCode.BODY_TOO_LARGE, "A request body may hold at most " + Protocol.MAX_REQUEST_BYTES + " bytes");
+	}
+
+	private static String endpointName(String path) {
+		return switch (path) {
+		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.HEALTH, Protocol.METRICS -> path;
+		default -> "other";
+		};
+	}
+}

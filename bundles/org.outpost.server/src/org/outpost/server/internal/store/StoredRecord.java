@@ -1,0 +1,135 @@
+package org.outpost.server.internal.store;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/**
+ * A record in the system of record: identity, the change sequence number of its last change,
+ * tombstone, the scope columns the server filters on, and every other field as a JSON object.
+ */
+@Entity
+@Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV") })
+public class StoredRecord {
+
+	/** Longest JSON body a record may have, in characters. */
+	public static final int MAX_BODY = 65_536;
+
+	@Id
+	@Column(name = "ID", length = 36)
+	private String id;
+
+	@Column(name = "RTYPE", length = 32, nullable = false)
+	private String type;
+
+	@Column(name = "REV", nullable = false)
+	private long rev;
+
+	@Column(name = "TOMBSTONE", nullable = false)
+	private boolean tombstone;
+
+	@Column(name = "ORG_UNIT", length = 36)
+	private String orgUnit;
+
+	@Column(name = "LOCATION", length = 36)
+	private String location;
+
+	@Column(name = "DUE_DATE")
+	private LocalDate dueDate;
+
+	@Column(name = "OWNER", length = 64)
+	private String owner;
+
+	@Column(name = "BODY", length = MAX_BODY, nullable = false)
+	private String body;
+
+	@Column(name = "CHANGED_AT", nullable = false)
+	private long changedAt;
+
+	@Column(name = "CHANGED_BY", length = 64)
+	private String changedBy;
+
+	protected StoredRecord() {
+	}
+
+	public StoredRecord(String type, String id) {
+		this.type = type;
+		this.id = id;
+		this.body = "{}";
+	}
+
+	public String getId() {
+		return id;
+	}
+
+	public String getType() {
+		return type;
+	}
+
+	public long getRev() {
+		return rev;
+	}
+
+	public boolean isTombstone() {
+		return tombstone;
+	}
+
+	public void setTombstone(boolean tombstone) {
+		this.tombstone = tombstone;
+	}
+
+	public String getOrgUnit() {
+		return orgUnit;
+	}
+
+	public void setOrgUnit(String orgUnit) {
+		this.orgUnit = orgUnit;
+	}
+
+	public String getLocation() {
+		return location;
+	}
+
+	public void setLocation(String location) {
+		this.location = location;
+	}
+
+	public LocalDate getDueDate() {
+		return dueDate;
+	}
+
+	public void setDueDate(LocalDate dueDate) {
+		this.dueDate = dueDate;
+	}
+
+	public String getOwner() {
+		return owner;
+	}
+
+	public void setOwner(String owner) {
+		this.owner = owner;
+	}
+
+	public String getBody() {
+		return body;
+	}
+
+	public void setBody(String body) {
+		this.body = body;
+	}
+
+	public String getChangedBy() {
+		return changedBy;
+	}
+
+	/** Stamps a change: the new sequence number, when, and who (a user name, or "admin" for the command line). */
+	public void changed(long newRev, long at, String by) {
+		this.rev = newRev;
+		this.changedAt = at;
+		this.changedBy = by;
+	}
+}

@@ -1,0 +1,109 @@
+package org.outpost.server.internal.sync;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.Messages.Operation;
+import org.outpost.protocol.RecordTypes.RecordType;
+
+/**
+ * Which records a user's device receives and which changes it may make (DESIGN.md §3 Scope):
+ * the user's org units (with sub-units) and permissions, narrowed by the device's sync settings.
+ * The one place these rules live; the change feed and push both ask it.
+ */
+public final class ScopeRules {
+
+	/** Types whose records belong to an org unit and cannot be created without one. */
+	private static final Set<String> NEED_ORG_UNIT = Set.of("event", "finding", "action", "risk");
+	/** Types the device's location selection narrows. */
+	private static final Set<String> BY_LOCATION = Set.of("event", "finding", "action");
+
+	private final UserScope user;
+	private final DeviceScope device;
+	private final Set<String> deviceOrgUnits;
+	private final LocalDate today;
+
+	/**
+	 * @param deviceOrgUnits the org units the device chose, with their sub-units; empty: all of the user's
+	 */
+	public ScopeRules(UserScope user, DeviceScope device, Set<String> deviceOrgUnits, LocalDate today) {
+		this.user = user;
+		this.device = device;
+		this.deviceOrgUnits = Set.copyOf(deviceOrgUnits);
+		this.today = today;
+	}
+
+	/** The first day of the event window: Due to Last. */
+	public LocalDate windowStart() {
+		return today.minusDays(device.dueToLastDays());
+	}
+
+	/** The last day of the event window: Sync in Advance. */
+	public LocalDate windowEnd() {
+		return today.plusDays(device.syncInAdvanceDays());
+	}
+
+	/** True when the device should hold this record (live or tombstone). */
+	public boolean visible(RecordType type, String orgUnit, String location, LocalDate dueDate, String owner) {
+		String name = type.name();
+		if (type.serverManaged()) {
+			// admin data every desktop needs to work: its own org units and locations, its own assignments, shared lists
+			return switch (name) {
+			case "orgunit", "location" -> orgUnit != null && inScope(orgUnit);
+			case "assignment" -> user.user().equals(owner);
+			default -> true;
+			};
+		}
+		if (!user.may(type.module(), "view")) {
+			return false;
+		}
+		if (orgUnit != null && !inScope(orgUnit)) {
+			return false;
+		}
+		if (BY_LOCATION.contains(name) && !device.locations().isEmpty() && location != null && !device.locations().contains(location)) {
+			return false;
+		}
+		return switch (name) {
+		case "event" -> dueDate == null || !dueDate.isBefore(windowStart()) && !dueDate.isAfter(windowEnd());
+		case "risk" -> device.syncAllRisks() || user.user().equals(owner);
+		case "action" -> !device.onlyMyActions() || user.user().equals(owner);
+		default -> true;
+		};
+	}
+
+	/**
+	 * Why this user may not make this change, or empty when it may.
+	 *
+	 * @param orgUnitBefore the record's org unit on the server (null for a create)
+	 * @param orgUnitAfter the org unit the record would have after the change
+	 */
+	public Optional<String> refusal(RecordType type, Operation operation, String orgUnitBefore, String orgUnitAfter) {
+		if (type.serverManaged()) {
+			return Optional.of(type.name() + " records are managed on the server; devices cannot change them");
+		}
+		String action = switch (operation) {
+		case CREATE -> "create";
+		case UPDATE -> "edit";
+		case DELETE -> "delete";
+		};
+		if (!user.may(type.module(), action)) {
+			return Optional.of("Your role may not " + action + " " + type.module() + " (permission " + type.module() + "." + action + ")");
+		}
+		if (orgUnitBefore != null && !user.orgUnits().contains(orgUnitBefore)) {
+			return Optional.of("The record belongs to org unit " + orgUnitBefore + ", which is outside your assignments");
+		}
+		if (operation != Operation.DELETE && orgUnitAfter != null && !user.orgUnits().contains(orgUnitAfter)) {
+			return Optional.of("The org unit " + orgUnitAfter + " is outside your assignments");
+		}
+		if (operation != Operation.DELETE && orgUnitAfter == null && NEED_ORG_UNIT.contains(type.name())) {
+			return Optional.of("A " + type.name() + " needs an org unit");
+		}
+		return Optional.empty();
+	}
+
+	private boolean inScope(String orgUnit) {
+		return user.orgUnits().contains(orgUnit) && (deviceOrgUnits.isEmpty() || deviceOrgUnits.contains(orgUnit));
+	}
+}
