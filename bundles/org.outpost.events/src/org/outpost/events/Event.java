@@ -1,9 +1,12 @@
 package org.outpost.events;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +18,7 @@ import jakarta.persistence.Table;
 /** An inspection, audit or scheduled compliance task, due on a date. */
 @Entity(name = "Event")
 @Table(name = "OUTPOST_EVENT", indexes = @Index(name = "OUTPOST_EVENT_DUE", columnList = "DUE_DATE"))
-public class Event extends SyncedRecord {
+public class Event extends SyncedRecord implements Syncable {
 
 	@Column(name = "TITLE", nullable = false, length = 200)
 	private String title;
@@ -61,5 +64,15 @@ public class Event extends SyncedRecord {
 
 	public void setStatus(EventStatus status) {
 		this.status = Objects.requireNonNull(status, "status");
+	}
+
+	@Override
+	public String wireType() {
+		return "event";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("title", title).put("dueDate", dueDate).put("status", status).build();
 	}
 }

@@ -1,9 +1,12 @@
 package org.outpost.findings;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +17,7 @@ import jakarta.persistence.Table;
 /** Work that fixes a Finding (or stands alone), due on a date. */
 @Entity(name = "Action")
 @Table(name = "OUTPOST_ACTION")
-public class Action extends SyncedRecord {
+public class Action extends SyncedRecord implements Syncable {
 
 	@Column(name = "DESCRIPTION", nullable = false, length = 4000)
 	private String description;
@@ -72,5 +75,15 @@ public class Action extends SyncedRecord {
 
 	public void setStatus(ActionStatus status) {
 		this.status = Objects.requireNonNull(status, "status");
+	}
+
+	@Override
+	public String wireType() {
+		return "action";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("description", description).put("findingId", findingId).put("dueDate", dueDate).put("status", status).build();
 	}
 }

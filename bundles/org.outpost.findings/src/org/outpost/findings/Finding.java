@@ -1,6 +1,10 @@
 package org.outpost.findings;
 
+import java.util.Map;
+
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,7 +13,7 @@ import jakarta.persistence.Table;
 /** Something an officer found, raised during an Event or on its own. */
 @Entity(name = "Finding")
 @Table(name = "OUTPOST_FINDING")
-public class Finding extends SyncedRecord {
+public class Finding extends SyncedRecord implements Syncable {
 
 	@Column(name = "DESCRIPTION", nullable = false, length = 4000)
 	private String description;
@@ -54,5 +58,15 @@ public class Finding extends SyncedRecord {
 
 	public void setNonConformance(boolean nonConformance) {
 		this.nonConformance = nonConformance;
+	}
+
+	@Override
+	public String wireType() {
+		return "finding";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("description", description).put("eventId", eventId).put("nonConformance", nonConformance).build();
 	}
 }
