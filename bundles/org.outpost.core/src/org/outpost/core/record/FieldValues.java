@@ -3,6 +3,7 @@ package org.outpost.core.record;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class FieldValues {
 
 	/**
 	 * The wire form of a value: integral numbers as Long, other numbers as Double, dates as ISO
-	 * text, enums by name, collections as lists of plain values; String, Boolean and null as they are.
+	 * text, enums by name, collections as lists and maps as string-keyed maps of plain values (nested
+	 * structures such as a form's questions); String, Boolean and null as they are.
 	 */
 	public static Object plain(Object value) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
@@ -61,7 +63,14 @@ public final class FieldValues {
 			return constant.name();
 		}
 		if (value instanceof Collection<?> collection) {
-			return List.copyOf(collection.stream().map(FieldValues::plain).toList());
+			List<Object> list = new ArrayList<>();
+			collection.forEach(element -> list.add(plain(element)));
+			return Collections.unmodifiableList(list);
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> nested = new LinkedHashMap<>();
+			map.forEach((name, element) -> nested.put(String.valueOf(name), plain(element)));
+			return Collections.unmodifiableMap(nested);
 		}
 		throw new IllegalArgumentException("Not a plain field value: " + value.getClass().getName());
 	}

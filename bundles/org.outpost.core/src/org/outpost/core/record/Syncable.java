@@ -16,7 +16,7 @@ public interface Syncable {
 
 	/**
 	 * The synced fields by wire name. Values are plain: String, Long, Integer, Double, Boolean,
-	 * null, or a List of Strings; dates go as ISO text, enums by constant name, references by id.
+	 * null, Lists and string-keyed Maps of those; dates go as ISO text, enums by constant name, references by id.
 	 * Iteration order is the order the fields show in, so return an ordered map.
 	 */
 	Map<String, Object> syncedFields();
