@@ -23,6 +23,7 @@ public final class OrgUnitTree {
 	private final Map<String, OrgUnit> byId = new HashMap<>();
 	private final Map<String, List<OrgUnit>> children = new HashMap<>();
 	private final List<Node> ordered = new ArrayList<>();
+	private final Map<String, String> paths = new HashMap<>();
 
 	public OrgUnitTree(List<OrgUnit> units) {
 		for (OrgUnit unit : units) {
@@ -50,6 +51,7 @@ public final class OrgUnitTree {
 			}
 			String path = prefix.isEmpty() ? unit.getName() : prefix + " / " + unit.getName();
 			ordered.add(new Node(unit, depth, path));
+			paths.put(unit.getId(), path);
 			visit(unit.getId(), depth + 1, path, seen);
 		}
 	}
@@ -61,7 +63,7 @@ public final class OrgUnitTree {
 
 	/** The unit's path from its root, or an empty string for an unknown id. */
 	public String path(String id) {
-		return ordered.stream().filter(n -> n.unit().getId().equals(id)).map(Node::path).findFirst().orElse("");
+		return paths.getOrDefault(id, "");
 	}
 
 	/** The unit and all units below it. */

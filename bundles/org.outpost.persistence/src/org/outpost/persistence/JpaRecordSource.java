@@ -3,7 +3,7 @@ package org.outpost.persistence;
 import java.util.List;
 import java.util.Objects;
 
-import org.outpost.core.record.RecordSource;
+import org.outpost.core.record.SortableRecordSource;
 import org.outpost.core.record.SyncedRecord;
 
 import jakarta.persistence.TypedQuery;
@@ -13,7 +13,7 @@ import jakarta.persistence.TypedQuery;
  * by one attribute and then by id so that pages never overlap. The database does the filtering,
  * sorting and paging; nothing beyond a page is loaded.
  */
-public final class JpaRecordSource<T extends SyncedRecord> implements RecordSource<T> {
+public final class JpaRecordSource<T extends SyncedRecord> implements SortableRecordSource<T> {
 
 	private final LocalDatabase database;
 	private final Class<T> type;
@@ -48,7 +48,7 @@ public final class JpaRecordSource<T extends SyncedRecord> implements RecordSour
 		});
 	}
 
-	/** The same records in another order. */
+	@Override
 	public JpaRecordSource<T> sortedBy(String attribute, boolean inAscendingOrder) {
 		return new JpaRecordSource<>(database, type, attribute, inAscendingOrder, where);
 	}
@@ -58,10 +58,12 @@ public final class JpaRecordSource<T extends SyncedRecord> implements RecordSour
 		return new JpaRecordSource<>(database, type, orderBy, ascending, condition);
 	}
 
-	public String orderBy() {
+	@Override
+	public String sortKey() {
 		return orderBy;
 	}
 
+	@Override
 	public boolean ascending() {
 		return ascending;
 	}
