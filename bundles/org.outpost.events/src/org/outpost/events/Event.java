@@ -1,9 +1,16 @@
 package org.outpost.events;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
+import org.outpost.events.internal.EventJson;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,20 +19,54 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** An inspection, audit or scheduled compliance task, due on a date. */
+/**
+ * An inspection, audit or scheduled compliance task: an instance of a Form, due on a date at an
+ * org unit and location, answered by its performers and scored as a percentage of the form's best.
+ */
 @Entity(name = "Event")
-@Table(name = "OUTPOST_EVENT", indexes = @Index(name = "OUTPOST_EVENT_DUE", columnList = "DUE_DATE"))
-public class Event extends SyncedRecord {
+@Table(name = "OUTPOST_EVENT", indexes = { @Index(name = "OUTPOST_EVENT_DUE", columnList = "DUE_DATE,ID"),
+		@Index(name = "OUTPOST_EVENT_TITLE", columnList = "TITLE,ID"), @Index(name = "OUTPOST_EVENT_STATUS", columnList = "STATUS,ID"),
+		@Index(name = "OUTPOST_EVENT_ORG_UNIT", columnList = "ORG_UNIT_ID"), @Index(name = "OUTPOST_EVENT_LOCATION", columnList = "LOCATION_ID") })
+public class Event extends SyncedRecord implements Syncable {
+
+	@Column(name = "FORM_ID", length = 36)
+	private String formId;
 
 	@Column(name = "TITLE", nullable = false, length = 200)
 	private String title;
 
+	@Column(name = "ORG_UNIT_ID", length = 36)
+	private String orgUnitId;
+
+	@Column(name = "LOCATION_ID", length = 36)
+	private String locationId;
+
 	@Column(name = "DUE_DATE")
 	private LocalDate dueDate;
+
+	/** Days past the due date before the event counts as overdue. */
+	@Column(name = "LEEWAY_DAYS", nullable = false)
+	private int leewayDays;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "RECURRENCE", nullable = false, length = 20)
+	private Recurrence recurrence = Recurrence.NONE;
+
+	/** User ids, comma separated: a register page must not cost a query per row. */
+	@Column(name = "PERFORMER_IDS", nullable = false, length = 2000)
+	private String performerIds = "";
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "STATUS", nullable = false, length = 20)
 	private EventStatus status = EventStatus.TENTATIVE;
+
+	/** Question id -> chosen answer label, as JSON. */
+	@Column(name = "ANSWERS", nullable = false, length = 32000)
+	private String answers = "{}";
+
+	/** Score as a percentage of the form's maximum, or null while nothing is answered. */
+	@Column(name = "SCORE_PERCENT")
+	private Double scorePercent;
 
 	/** For JPA. */
 	protected Event() {
@@ -34,6 +75,26 @@ public class Event extends SyncedRecord {
 	public Event(String title, LocalDate dueDate) {
 		setTitle(title);
 		this.dueDate = dueDate;
+	}
+
+	/** A new event from a form; it starts Tentative with no answers. */
+	public static Event of(Form form, String title, LocalDate dueDate) {
+		Event event = new Event(title, dueDate);
+		event.formId = form.getId();
+		return event;
+	}
+
+	public String getFormId() {
+		return formId;
+	}
+
+	public void setFormId(String formId) {
+		if (!Objects.equals(this.formId, formId)) {
+			this.formId = formId;
+			// answers belong to the old form's questions
+			this.answers = "{}";
+			this.scorePercent = null;
+		}
 	}
 
 	public String getTitle() {
@@ -47,6 +108,22 @@ public class Event extends SyncedRecord {
 		this.title = title.strip();
 	}
 
+	public String getOrgUnitId() {
+		return orgUnitId;
+	}
+
+	public void setOrgUnitId(String orgUnitId) {
+		this.orgUnitId = orgUnitId;
+	}
+
+	public String getLocationId() {
+		return locationId;
+	}
+
+	public void setLocationId(String locationId) {
+		this.locationId = locationId;
+	}
+
 	public LocalDate getDueDate() {
 		return dueDate;
 	}
@@ -55,11 +132,88 @@ public class Event extends SyncedRecord {
 		this.dueDate = dueDate;
 	}
 
+	public int getLeewayDays() {
+		return leewayDays;
+	}
+
+	public void setLeewayDays(int leewayDays) {
+		if (leewayDays < 0) {
+			throw new IllegalArgumentException("Leeway is 0 days or more, not " + leewayDays);
+		}
+		this.leewayDays = leewayDays;
+	}
+
+	public Recurrence getRecurrence() {
+		return recurrence;
+	}
+
+	public void setRecurrence(Recurrence recurrence) {
+		this.recurrence = Objects.requireNonNull(recurrence, "recurrence");
+	}
+
+	public List<String> getPerformerIds() {
+		return performerIds.isEmpty() ? List.of() : List.of(performerIds.split(","));
+	}
+
+	public void setPerformerIds(Collection<String> ids) {
+		this.performerIds = ids.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().sorted().collect(Collectors.joining(","));
+	}
+
 	public EventStatus getStatus() {
 		return status;
 	}
 
+	/** Sets the status as stored; the rules for changing it are in {@link EventRules#moveTo}. */
 	public void setStatus(EventStatus status) {
 		this.status = Objects.requireNonNull(status, "status");
+	}
+
+	/** Question id -> chosen answer label. */
+	public Map<String, String> getAnswers() {
+		return EventJson.answers(answers);
+	}
+
+	/**
+	 * Records an answer (null clears it) and scores the event again.
+	 *
+	 * @throws IllegalArgumentException when the form has no such question or answer
+	 */
+	public void answer(Form form, String questionId, String label) {
+		if (!form.getId().equals(formId)) {
+			throw new IllegalArgumentException("This event is not an instance of the form " + form.getName());
+		}
+		Question question = form.question(questionId)
+				.orElseThrow(() -> new IllegalArgumentException("The form " + form.getName() + " has no question " + questionId));
+		Map<String, String> current = getAnswers();
+		if (label == null) {
+			current.remove(questionId);
+		} else {
+			question.option(label).orElseThrow(() -> new IllegalArgumentException("'" + label + "' is not an answer to '" + question.text() + "'"));
+			current.put(questionId, label);
+		}
+		answers = EventJson.answers(current);
+		scorePercent = EventRules.score(form, current);
+	}
+
+	public Double getScorePercent() {
+		return scorePercent;
+	}
+
+	/** Past its due date plus leeway and not done yet. */
+	public boolean isOverdue(LocalDate today) {
+		return dueDate != null && !status.isDone() && today.isAfter(dueDate.plusDays(leewayDays));
+	}
+
+	@Override
+	public String wireType() {
+		return "event";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("formId", formId).put("title", title).put("orgUnitId", orgUnitId).put("locationId", locationId)
+				.put("dueDate", dueDate).put("leewayDays", leewayDays).put("recurrence", recurrence)
+				.put("performerIds", getPerformerIds()).put("status", status)
+				.put("answers", getAnswers()).put("scorePercent", scorePercent).build();
 	}
 }

@@ -1,20 +1,28 @@
 package org.outpost.findings;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** Work that fixes a Finding (or stands alone), due on a date. */
+/**
+ * Work that fixes a Finding, an Event or an Obligation (or stands alone): who is responsible,
+ * when it is due, how far it is.
+ */
 @Entity(name = "Action")
-@Table(name = "OUTPOST_ACTION")
-public class Action extends SyncedRecord {
+@Table(name = "OUTPOST_ACTION", indexes = { @Index(name = "OUTPOST_ACTION_FINDING", columnList = "FINDING_ID"),
+		@Index(name = "OUTPOST_ACTION_EVENT", columnList = "EVENT_ID") })
+public class Action extends SyncedRecord implements Syncable {
 
 	@Column(name = "DESCRIPTION", nullable = false, length = 4000)
 	private String description;
@@ -23,8 +31,22 @@ public class Action extends SyncedRecord {
 	@Column(name = "FINDING_ID", length = 36)
 	private String findingId;
 
+	/** The Event this action fixes directly, or null. */
+	@Column(name = "EVENT_ID", length = 36)
+	private String eventId;
+
+	/** The Obligation this action fixes, or null. */
+	@Column(name = "OBLIGATION_ID", length = 36)
+	private String obligationId;
+
+	@Column(name = "RESPONSIBLE_USER_ID", length = 36)
+	private String responsibleUserId;
+
 	@Column(name = "DUE_DATE")
 	private LocalDate dueDate;
+
+	@Column(name = "PROGRESS", nullable = false)
+	private int progress;
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "STATUS", nullable = false, length = 20)
@@ -54,8 +76,39 @@ public class Action extends SyncedRecord {
 		return findingId;
 	}
 
-	public void setFindingId(String findingId) {
-		this.findingId = findingId;
+	public String getEventId() {
+		return eventId;
+	}
+
+	public String getObligationId() {
+		return obligationId;
+	}
+
+	/** Links the action to a Finding (null: standalone); an action fixes one thing. */
+	public void fixFinding(String id) {
+		link(id, null, null);
+	}
+
+	public void fixEvent(String id) {
+		link(null, id, null);
+	}
+
+	public void fixObligation(String id) {
+		link(null, null, id);
+	}
+
+	private void link(String finding, String event, String obligation) {
+		this.findingId = finding;
+		this.eventId = event;
+		this.obligationId = obligation;
+	}
+
+	public String getResponsibleUserId() {
+		return responsibleUserId;
+	}
+
+	public void setResponsibleUserId(String responsibleUserId) {
+		this.responsibleUserId = responsibleUserId;
 	}
 
 	public LocalDate getDueDate() {
@@ -66,11 +119,35 @@ public class Action extends SyncedRecord {
 		this.dueDate = dueDate;
 	}
 
+	public int getProgress() {
+		return progress;
+	}
+
+	public void setProgress(int progress) {
+		if (progress < 0 || progress > 100) {
+			throw new IllegalArgumentException("Progress is a percentage from 0 to 100, not " + progress);
+		}
+		this.progress = progress;
+	}
+
 	public ActionStatus getStatus() {
 		return status;
 	}
 
+	/** Sets the status as stored; the rules for changing it are in {@link FindingRules#moveTo}. */
 	public void setStatus(ActionStatus status) {
 		this.status = Objects.requireNonNull(status, "status");
+	}
+
+	@Override
+	public String wireType() {
+		return "action";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("description", description).put("findingId", findingId).put("eventId", eventId)
+				.put("obligationId", obligationId).put("responsibleUserId", responsibleUserId).put("dueDate", dueDate).put("progress", progress)
+				.put("status", status).build();
 	}
 }

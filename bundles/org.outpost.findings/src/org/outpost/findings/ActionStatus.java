@@ -1,6 +1,6 @@
 package org.outpost.findings;
 
-/** Where an Action is: Pending, In progress, Complete, Verified. */
+/** Where an Action is: Pending, In progress, Complete, Verified; a done action can be reopened. */
 public enum ActionStatus {
 	PENDING("Pending"), IN_PROGRESS("In progress"), COMPLETE("Complete"), VERIFIED("Verified");
 
@@ -12,5 +12,15 @@ public enum ActionStatus {
 
 	public String label() {
 		return label;
+	}
+
+	/** Pending and In progress actions are open: they block verifying their Event. */
+	public boolean isOpen() {
+		return this == PENDING || this == IN_PROGRESS;
+	}
+
+	/** One step forward, or reopening (Complete or Verified back to In progress). */
+	public boolean canMoveTo(ActionStatus target) {
+		return target.ordinal() == ordinal() + 1 || (!isOpen() && target == IN_PROGRESS);
 	}
 }

@@ -1,15 +1,23 @@
 package org.outpost.findings;
 
+import java.util.Map;
+
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** Something an officer found, raised during an Event or on its own. */
+/**
+ * Something an officer found, raised during an Event or on its own, rated on the risk matrix
+ * before (inherent) and after (residual) its actions. A non-conformance needs at least one Action.
+ */
 @Entity(name = "Finding")
-@Table(name = "OUTPOST_FINDING")
-public class Finding extends SyncedRecord {
+@Table(name = "OUTPOST_FINDING", indexes = @Index(name = "OUTPOST_FINDING_EVENT", columnList = "EVENT_ID"))
+public class Finding extends SyncedRecord implements Syncable {
 
 	@Column(name = "DESCRIPTION", nullable = false, length = 4000)
 	private String description;
@@ -20,6 +28,18 @@ public class Finding extends SyncedRecord {
 
 	@Column(name = "NON_CONFORMANCE", nullable = false)
 	private boolean nonConformance;
+
+	@Column(name = "LIKELIHOOD", nullable = false)
+	private int likelihood = 1;
+
+	@Column(name = "CONSEQUENCE", nullable = false)
+	private int consequence = 1;
+
+	@Column(name = "RESIDUAL_LIKELIHOOD", nullable = false)
+	private int residualLikelihood = 1;
+
+	@Column(name = "RESIDUAL_CONSEQUENCE", nullable = false)
+	private int residualConsequence = 1;
 
 	/** For JPA. */
 	protected Finding() {
@@ -54,5 +74,37 @@ public class Finding extends SyncedRecord {
 
 	public void setNonConformance(boolean nonConformance) {
 		this.nonConformance = nonConformance;
+	}
+
+	/** The risk before any action. */
+	public RiskRating getRisk() {
+		return new RiskRating(likelihood, consequence);
+	}
+
+	public void setRisk(RiskRating risk) {
+		this.likelihood = risk.likelihood();
+		this.consequence = risk.consequence();
+	}
+
+	/** The risk left once the actions are done. */
+	public RiskRating getResidualRisk() {
+		return new RiskRating(residualLikelihood, residualConsequence);
+	}
+
+	public void setResidualRisk(RiskRating risk) {
+		this.residualLikelihood = risk.likelihood();
+		this.residualConsequence = risk.consequence();
+	}
+
+	@Override
+	public String wireType() {
+		return "finding";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("description", description).put("eventId", eventId).put("nonConformance", nonConformance)
+				.put("likelihood", likelihood).put("consequence", consequence).put("residualLikelihood", residualLikelihood)
+				.put("residualConsequence", residualConsequence).build();
 	}
 }

@@ -1,8 +1,11 @@
 package org.outpost.obligations;
 
+import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.record.Syncable;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +16,7 @@ import jakarta.persistence.Table;
 /** A compliance obligation from the register the officer carries as a reference library. */
 @Entity(name = "Obligation")
 @Table(name = "OUTPOST_OBLIGATION")
-public class Obligation extends SyncedRecord {
+public class Obligation extends SyncedRecord implements Syncable {
 
 	@Column(name = "TOPIC", nullable = false, length = 300)
 	private String topic;
@@ -69,5 +72,15 @@ public class Obligation extends SyncedRecord {
 
 	public void setStatus(ObligationStatus status) {
 		this.status = Objects.requireNonNull(status, "status");
+	}
+
+	@Override
+	public String wireType() {
+		return "obligation";
+	}
+
+	@Override
+	public Map<String, Object> syncedFields() {
+		return FieldValues.builder().put("topic", topic).put("type", type).put("authority", authority).put("status", status).build();
 	}
 }

@@ -4,9 +4,12 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One column of a register: its title, its initial width in pixels and how a row shows in it.
+ * One column of a register: its title, its initial width in pixels, how a row shows in it and,
+ * when the column can be sorted, the record attribute the database sorts by.
+ *
+ * @param sortKey the attribute to sort by when the header is clicked, or null for a column that does not sort
  */
-public record RegisterColumn<T>(String title, int width, Function<? super T, String> text) {
+public record RegisterColumn<T>(String title, int width, Function<? super T, String> text, String sortKey) {
 
 	public RegisterColumn {
 		Objects.requireNonNull(title, "title");
@@ -14,6 +17,11 @@ public record RegisterColumn<T>(String title, int width, Function<? super T, Str
 		if (width <= 0) {
 			throw new IllegalArgumentException("A column needs a positive width: " + width);
 		}
+	}
+
+	/** A column that does not sort. */
+	public RegisterColumn(String title, int width, Function<? super T, String> text) {
+		this(title, width, text, null);
 	}
 
 	/** The cell text, never null: a missing value shows as an empty cell. */

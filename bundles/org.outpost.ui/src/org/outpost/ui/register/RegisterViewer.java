@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -14,17 +15,24 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TableColumn;
 import org.outpost.core.record.RecordSource;
+import org.outpost.core.record.SortableRecordSource;
 
 /**
  * A register: a virtual table over a {@link RecordSource}. Only the rows the user scrolls to are
  * read, a page at a time, and a bounded number of pages is kept, so 100,000 records cost no more
- * memory than a screenful.
+ * memory than a screenful. When the source is sortable, clicking a column header with a sort key
+ * has the database sort by it (a second click reverses the order).
  */
 public final class RegisterViewer<T> {
+
+	/** Widget data key of a table column: its sort key, or null. */
+	public static final String SORT_KEY = "org.outpost.ui.register.sortKey";
 
 	static final int PAGE_SIZE = 200;
 	private static final int PAGES_KEPT = 10;
@@ -34,6 +42,8 @@ public final class RegisterViewer<T> {
 	private final Label summary;
 	private final String noun;
 	private RecordSource<T> source;
+	private Predicate<? super T> emphasis = row -> false;
+	private Color emphasisBackground;
 	private final Map<Integer, List<T>> pages = new LinkedHashMap<>(16, 0.75f, true) {
 		private static final long serialVersionUID = 1L;
 
@@ -58,13 +68,30 @@ public final class RegisterViewer<T> {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
 		for (RegisterColumn<T> column : columns) {
 			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
-			viewerColumn.getColumn().setText(column.title());
-			viewerColumn.getColumn().setWidth(column.width());
+			TableColumn tableColumn = viewerColumn.getColumn();
+			tableColumn.setText(column.title());
+			tableColumn.setWidth(column.width());
+			tableColumn.setData(SORT_KEY, column.sortKey());
+			if (column.sortKey() != null) {
+				tableColumn.addListener(SWT.Selection, e -> sortBy(tableColumn));
+			}
 			viewerColumn.setLabelProvider(new ColumnLabelProvider() {
 				@SuppressWarnings("unchecked")
 				@Override
 				public String getText(Object element) {
 					return column.textOf((T) element);
+				}
+
+				@SuppressWarnings("unchecked")
+				@Override
+				public Color getForeground(Object element) {
+					return emphasis.test((T) element) ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null;
+				}
+
+				@SuppressWarnings("unchecked")
+				@Override
+				public Color getBackground(Object element) {
+					return emphasis.test((T) element) ? emphasisBackground() : null;
 				}
 			});
 		}
@@ -72,7 +99,48 @@ public final class RegisterViewer<T> {
 
 		summary = new Label(composite, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+		showSortIndicator();
 		refresh();
+	}
+
+	/**
+	 * Marks the rows that match (e.g. overdue events) in dark red on a light red background, so
+	 * they stand out while scrolling.
+	 */
+	public void emphasize(Predicate<? super T> rows) {
+		this.emphasis = Objects.requireNonNull(rows, "rows");
+		viewer.refresh();
+	}
+
+	/** Sorts by the column's key; the same column again reverses the order. */
+	public void sortBy(TableColumn column) {
+		String key = (String) column.getData(SORT_KEY);
+		if (key == null || !(source instanceof SortableRecordSource<T> sortable)) {
+			return;
+		}
+		boolean ascending = !key.equals(sortable.sortKey()) || !sortable.ascending();
+		setSource(sortable.sortedBy(key, ascending));
+	}
+
+	private void showSortIndicator() {
+		if (!(source instanceof SortableRecordSource<T> sortable)) {
+			return;
+		}
+		for (TableColumn column : viewer.getTable().getColumns()) {
+			if (sortable.sortKey().equals(column.getData(SORT_KEY))) {
+				viewer.getTable().setSortColumn(column);
+				viewer.getTable().setSortDirection(sortable.ascending() ? SWT.UP : SWT.DOWN);
+				return;
+			}
+		}
+		viewer.getTable().setSortColumn(null);
+	}
+
+	private Color emphasisBackground() {
+		if (emphasisBackground == null) {
+			emphasisBackground = new Color(255, 228, 225);
+		}
+		return emphasisBackground;
 	}
 
 	/** Reads the count again and drops every cached row, e.g. after records changed. */
@@ -90,7 +158,13 @@ public final class RegisterViewer<T> {
 	/** Shows another source (a new filter or sort) from the top. */
 	public void setSource(RecordSource<T> newSource) {
 		this.source = Objects.requireNonNull(newSource, "newSource");
+		showSortIndicator();
 		refresh();
+	}
+
+	/** The source shown now (with its current filter and order). */
+	public RecordSource<T> source() {
+		return source;
 	}
 
 	public TableViewer viewer() {
