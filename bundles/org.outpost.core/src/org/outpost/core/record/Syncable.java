@@ -20,4 +20,15 @@ public interface Syncable {
 	 * Iteration order is the order the fields show in, so return an ordered map.
 	 */
 	Map<String, Object> syncedFields();
+
+	/**
+	 * Sets each field present in {@code fields} from its wire form (the form
+	 * {@link #syncedFields()} gives: numbers may arrive as any Number, dates as ISO text, enums by
+	 * constant name); fields absent from the map keep their values and unknown names are ignored.
+	 * It writes the fields as they are, without business-rule checks: it applies what the server,
+	 * the system of record, holds.
+	 *
+	 * @throws IllegalArgumentException naming the field when a value cannot be read
+	 */
+	void applySyncedFields(Map<String, Object> fields);
 }
