@@ -23,7 +23,7 @@ public final class RecordTypes {
 		add("user", "admin", "admin", true);
 		add("role", "admin", "admin", true);
 		add("assignment", "admin", "admin", true);
-		add("form", "admin", "admin", true);
+		add("form", "forms", "admin", true);
 		add("setting", "admin", "admin", true);
 		add("event", "events", "events", false);
 		add("finding", "findings", "findings", false);

@@ -30,5 +30,7 @@ public interface Syncable {
 	 *
 	 * @throws IllegalArgumentException naming the field when a value cannot be read
 	 */
-	void applySyncedFields(Map<String, Object> fields);
+	default void applySyncedFields(Map<String, Object> fields) {
+		throw new UnsupportedOperationException(wireType() + " records cannot be applied from the server yet");
+	}
 }

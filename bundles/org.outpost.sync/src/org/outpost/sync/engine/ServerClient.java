@@ -1,0 +1,158 @@
+package org.outpost.sync.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.outpost.core.ApplicationVersion;
+import org.outpost.protocol.ErrorBody;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangesRequest;
+import org.outpost.protocol.Messages.Hello;
+import org.outpost.protocol.Messages.LoginRequest;
+import org.outpost.protocol.Messages.LoginResponse;
+import org.outpost.protocol.Messages.PushRequest;
+import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Protocol;
+import org.outpost.protocol.ProtocolException;
+import org.outpost.sync.engine.SyncProblem.Kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Outpost server's sync API over HTTP. Counts the bytes each way. A server that cannot be
+ * reached is {@link Kind#OFFLINE}; an error answer becomes a {@link SyncProblem} carrying the
+ * server's own message.
+ */
+final class ServerClient {
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
+	private final URI base;
+	private final HttpClient http;
+	private final String clientVersion = ApplicationVersion.CURRENT.toString();
+	private long bytesUp;
+	private long bytesDown;
+
+	ServerClient(URI server, HttpClient http) {
+		String text = server.toString();
+		this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+		this.http = http;
+	}
+
+	static HttpClient newHttpClient() {
+		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).build();
+	}
+
+	Hello hello() throws SyncProblem {
+		HttpRequest request = builder(Protocol.HELLO + "?" + Protocol.CLIENT_VERSION_PARAMETER + "=" + URLEncoder.encode(clientVersion, StandardCharsets.UTF_8))
+				.GET().build();
+		return send(request, JsonCodec::hello);
+	}
+
+	LoginResponse login(LoginRequest login) throws SyncProblem {
+		return send(post(Protocol.LOGIN, null, login), JsonCodec::loginResponse);
+	}
+
+	ChangePage changes(String token, ChangesRequest changes) throws SyncProblem {
+		return send(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
+	}
+
+	PushResponse push(String token, PushRequest push) throws SyncProblem {
+		return send(post(Protocol.PUSH, token, push), JsonCodec::pushResponse);
+	}
+
+	long bytesUp() {
+		return bytesUp;
+	}
+
+	long bytesDown() {
+		return bytesDown;
+	}
+
+	/** Starts counting again, e.g. for the next category. */
+	void resetCounters() {
+		bytesUp = 0;
+		bytesDown = 0;
+	}
+
+	private HttpRequest.Builder builder(String path) {
+		return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header(Protocol.CLIENT_VERSION_HEADER, clientVersion)
+				.header("Accept", Protocol.JSON);
+	}
+
+	private HttpRequest post(String path, String token, Object message) throws SyncProblem {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		try {
+			JsonCodec.write(body, message);
+		} catch (IOException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "The request could not be written: " + e.getMessage(), e);
+		}
+		bytesUp += body.size();
+		HttpRequest.Builder builder = builder(path).header("Content-Type", Protocol.JSON)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder.build();
+	}
+
+	private <T> T send(HttpRequest request, Function<JsonNode, T> reader) throws SyncProblem {
+		HttpResponse<byte[]> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		} catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
+			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " cannot be reached; you are working offline", e);
+		} catch (HttpTimeoutException e) {
+			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " did not answer in time", e);
+		} catch (IOException e) {
+			throw new SyncProblem(Kind.OFFLINE, "The connection to " + base + " broke off: " + e.getMessage(), e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new SyncProblem(Kind.OFFLINE, "The sync was interrupted", e);
+		}
+		bytesDown += response.body().length;
+		JsonNode json;
+		try {
+			json = JsonCodec.parse(new ByteArrayInputStream(response.body()));
+		} catch (ProtocolException | IllegalArgumentException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON", e);
+		}
+		if (response.statusCode() >= 400) {
+			throw problem(response.statusCode(), json);
+		}
+		try {
+			return reader.apply(json);
+		} catch (ProtocolException | IllegalArgumentException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "The server's answer could not be read: " + e.getMessage(), e);
+		}
+	}
+
+	private static SyncProblem problem(int status, JsonNode json) {
+		ErrorBody error;
+		try {
+			error = JsonCodec.errorBody(json);
+		} catch (RuntimeException e) {
+			return new SyncProblem(Kind.SERVER_ERROR, "The server answered HTTP " + status);
+		}
+		return switch (error.code()) {
+		case "unauthenticated", "token_expired", "token_revoked", "login_failed" -> new SyncProblem(Kind.LOGIN_NEEDED, error.message());
+		case "version_blocked" -> new SyncProblem(Kind.VERSION_BLOCKED, error.message());
+		case "service_unavailable" -> new SyncProblem(Kind.OFFLINE, error.message());
+		default -> new SyncProblem(Kind.SERVER_ERROR, error.message() + " (" + error.code() + ")");
+		};
+	}
+}

@@ -1,0 +1,330 @@
+package org.outpost.sync.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.osgi.service.prefs.BackingStoreException;
+import org.outpost.core.ApplicationVersion;
+import org.outpost.core.record.Syncable;
+import org.outpost.core.record.SyncedRecord;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangesRequest;
+import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.Messages.FieldConflict;
+import org.outpost.protocol.Messages.Hello;
+import org.outpost.protocol.Messages.LoginRequest;
+import org.outpost.protocol.Messages.LoginResponse;
+import org.outpost.protocol.Messages.Mutation;
+import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.Operation;
+import org.outpost.protocol.Messages.PushRequest;
+import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.sync.SyncParticipantDescriptor;
+import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.connection.Connection;
+import org.outpost.sync.connection.ConnectionStore;
+import org.outpost.sync.connection.TokenVault;
+import org.outpost.sync.connection.TokenVault.StoredToken;
+import org.outpost.sync.engine.SyncProblem.Kind;
+import org.outpost.sync.history.CategoryTraffic;
+import org.outpost.sync.history.SyncHistory;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.sync.history.SyncRun;
+import org.outpost.sync.outbox.OutboxEntry;
+import org.outpost.sync.settings.SyncSettings;
+import org.outpost.sync.settings.SyncSettingsStore;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * The client side of sync (DESIGN.md §3), headless: the version handshake, login, then per
+ * participant a push of its outbox entries and a pull of its category with a checkpoint per page.
+ * Runs in the caller's thread; the desktop runs it in a Job holding the one sync rule, the command
+ * line directly.
+ */
+public final class SyncEngine {
+
+	static final int PUSH_BATCH = 200;
+	static final int PAGE_SIZE = 500;
+	private static final int HISTORY_KEPT = 1000;
+	private static final Set<String> SERVER_ONLY_SCOPE_FIELDS = Set.of("orgUnit", "location", "owner");
+
+	private final LocalDatabase database;
+	private final SyncParticipants participants;
+	private final ConnectionStore connections;
+	private final TokenVault vault;
+	private final SyncSettingsStore settings;
+	private final Clock clock;
+	private final HttpClient http;
+	private final SyncHistory history;
+
+	public SyncEngine(LocalDatabase database, SyncParticipants participants, ConnectionStore connections, TokenVault vault,
+			SyncSettingsStore settings, Clock clock) {
+		this.database = Objects.requireNonNull(database, "database");
+		this.participants = Objects.requireNonNull(participants, "participants");
+		this.connections = Objects.requireNonNull(connections, "connections");
+		this.vault = Objects.requireNonNull(vault, "vault");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.http = ServerClient.newHttpClient();
+		this.history = new SyncHistory(database, clock);
+	}
+
+	public SyncHistory history() {
+		return history;
+	}
+
+	/**
+	 * Checks the server's version, logs in and keeps the token (in the vault) and the connection.
+	 *
+	 * @return the version answer, whose message the user should see when it warns
+	 */
+	public Hello login(URI server, String user, char[] password) throws SyncProblem {
+		ServerClient client = new ServerClient(server, http);
+		Hello hello = checkVersion(client);
+		try {
+			String device = connections.deviceId();
+			LoginResponse response = client.login(new LoginRequest(user, new String(password), device, ApplicationVersion.CURRENT.toString()));
+			vault.store(new StoredToken(server.toString(), response.user(), response.token(), response.expiresAt()));
+			connections.save(server, response.user());
+			return hello;
+		} catch (IOException | BackingStoreException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "Logged in, but the login could not be kept on this device: " + e.getMessage(), e);
+		}
+	}
+
+	/** The connection this device syncs over, if it has logged in. */
+	public java.util.Optional<Connection> connection() {
+		try {
+			return connections.load();
+		} catch (BackingStoreException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	/** Runs one sync to its end, recording it in the history. Never throws for what the report can say. */
+	public SyncReport sync(SyncRequest request, IProgressMonitor monitor) {
+		SyncRun run = history.started(request.label(), request.trigger());
+		List<CategoryTraffic> traffic = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
+		Tally tally = new Tally();
+		SyncOutcome outcome;
+		String message = null;
+		try {
+			runSync(request, SubMonitor.convert(monitor, "Sync " + request.label(), 100), traffic, warnings, tally);
+			outcome = tally.conflicts + tally.rejects > 0 ? SyncOutcome.NEEDS_ATTENTION : SyncOutcome.SUCCEEDED;
+			if (outcome == SyncOutcome.NEEDS_ATTENTION) {
+				message = tally.conflicts + " conflicting field(s) and " + tally.rejects + " rejected change(s) need your attention";
+			}
+		} catch (SyncProblem e) {
+			outcome = e.kind().outcome();
+			message = e.getMessage();
+		} catch (OperationCanceledException e) {
+			outcome = SyncOutcome.CANCELLED;
+			message = "Cancelled; the next sync goes on where this one stopped";
+		} catch (RuntimeException e) {
+			outcome = SyncOutcome.FAILED;
+			message = e.getClass().getSimpleName() + ": " + e.getMessage();
+		}
+		history.finished(run, outcome, message, tally.conflicts, tally.rejects, traffic);
+		history.trim(HISTORY_KEPT);
+		return new SyncReport(outcome, message, List.copyOf(warnings), tally.conflicts, tally.rejects, List.copyOf(traffic));
+	}
+
+	private void runSync(SyncRequest request, SubMonitor progress, List<CategoryTraffic> traffic, List<String> warnings, Tally tally)
+			throws SyncProblem {
+		Connection connection = connection().orElseThrow(() -> new SyncProblem(Kind.LOGIN_NEEDED, "Log in to an Outpost server first"));
+		String token = vault.load(connection.server().toString()).filter(t -> t.expiresAt().isAfter(clock.instant()))
+				.map(StoredToken::token)
+				.orElseThrow(() -> new SyncProblem(Kind.LOGIN_NEEDED, "Your session with " + connection.server() + " has ended; log in again"));
+		ServerClient client = new ServerClient(connection.server(), http);
+		Hello hello = checkVersion(client);
+		if (hello.compatibility() != null && "warn".equals(hello.compatibility().verdict())) {
+			warnings.add(hello.compatibility().message());
+		}
+		List<SyncParticipantDescriptor> chosen = request.participants(participants);
+		RecordTypeIndex index = new RecordTypeIndex(participants.all());
+		SyncSettings device = settings.load();
+		progress.setWorkRemaining(Math.max(1, chosen.size() * 2 + 1));
+		for (SyncParticipantDescriptor participant : chosen) {
+			client.resetCounters();
+			progress.subTask("Sending " + participant.label());
+			long up = push(client, token, participant, index, progress.split(1), tally);
+			progress.subTask("Receiving " + participant.label());
+			long down = pull(client, token, participant, index, device, progress.split(1));
+			traffic.add(new CategoryTraffic(participant.id(), up, down, client.bytesUp(), client.bytesDown()));
+		}
+		if (chosen.stream().anyMatch(p -> index.wireTypesOf(p).contains("event"))) {
+			new EventRetention(database, index, clock).purge(device);
+		}
+		progress.split(1);
+	}
+
+	private static Hello checkVersion(ServerClient client) throws SyncProblem {
+		Hello hello = client.hello();
+		if (hello.compatibility() != null && "block".equals(hello.compatibility().verdict())) {
+			throw new SyncProblem(Kind.VERSION_BLOCKED, hello.compatibility().message());
+		}
+		return hello;
+	}
+
+	// ---- push --------------------------------------------------------------------------------
+
+	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SubMonitor monitor,
+			Tally tally) throws SyncProblem {
+		List<String> types = index.wireTypesOf(participant);
+		long sent = 0;
+		if (types.isEmpty()) {
+			return 0;
+		}
+		while (true) {
+			checkCancel(monitor);
+			List<OutboxEntry> batch = database.read(em -> em
+					.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types ORDER BY e.sequence", OutboxEntry.class)
+					.setParameter("types", types).setMaxResults(PUSH_BATCH).getResultList());
+			if (batch.isEmpty()) {
+				return sent;
+			}
+			List<String> ids = batch.stream().map(OutboxEntry::getMutationId).toList();
+			// counted as attempted before it leaves: an edit made while the batch is under way gets an entry of its own
+			List<Mutation> mutations = database.write(em -> {
+				em.createQuery("UPDATE OutboxEntry e SET e.attempts = e.attempts + 1 WHERE e.mutationId IN :ids").setParameter("ids", ids)
+						.executeUpdate();
+				return batch.stream().map(entry -> mutation(em, index, entry)).toList();
+			});
+			long pending = database.read(em -> em.createQuery("SELECT COUNT(e) FROM OutboxEntry e", Long.class).getSingleResult());
+			PushResponse response;
+			try {
+				response = client.push(token, new PushRequest((int) Math.min(Integer.MAX_VALUE, pending), mutations));
+			} catch (SyncProblem e) {
+				database.write(em -> em.createQuery("UPDATE OutboxEntry e SET e.lastError = :error WHERE e.mutationId IN :ids")
+						.setParameter("error", e.getMessage()).setParameter("ids", ids).executeUpdate());
+				throw e;
+			}
+			database.write(em -> {
+				for (MutationResult result : response.results()) {
+					applyResult(em, index, result, tally);
+				}
+				return null;
+			});
+			sent += batch.size();
+		}
+	}
+
+	private static Mutation mutation(EntityManager em, RecordTypeIndex index, OutboxEntry entry) {
+		Operation operation = Operation.valueOf(entry.getOperation().name());
+		RecordTypeIndex.Entry type = index.find(entry.getRecordType()).orElseThrow();
+		SyncedRecord record = em.find(type.type(), entry.getRecordId());
+		if (operation == Operation.DELETE || record == null) {
+			return new Mutation(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), Operation.DELETE, Map.of());
+		}
+		return new Mutation(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), operation,
+				WireTranslator.changes(type, record, entry.changes(), entry.base(), operation == Operation.CREATE, em::find));
+	}
+
+	private void applyResult(EntityManager em, RecordTypeIndex index, MutationResult result, Tally tally) {
+		OutboxEntry entry = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId = :id", OutboxEntry.class)
+				.setParameter("id", result.mutationId()).getResultStream().findFirst().orElse(null);
+		if (entry == null) {
+			return;
+		}
+		RecordTypeIndex.Entry type = index.find(entry.getRecordType()).orElseThrow();
+		SyncedRecord record = em.find(type.type(), entry.getRecordId());
+		long now = clock.millis();
+		switch (result.outcome()) {
+		case APPLIED -> {
+			if (record != null && record.isTombstone()) {
+				em.remove(record);
+			} else if (record != null) {
+				record.setRevision(result.newRev());
+			}
+			notePushed(em, entry, now);
+		}
+		case CONFLICT -> {
+			for (Map.Entry<String, FieldConflict> field : result.conflicts().entrySet()) {
+				FieldConflict conflict = field.getValue();
+				em.persist(new SyncConflict(entry.getRecordType(), entry.getRecordId(), field.getKey(), WireTranslator.text(conflict.mine()),
+						WireTranslator.text(conflict.server()), WireTranslator.text(conflict.base()), clock.instant()));
+				if (record != null && !SERVER_ONLY_SCOPE_FIELDS.contains(field.getKey())) {
+					// the server kept its value: the record shows it; the conflict keeps the user's
+					java.util.HashMap<String, Object> theirs = new java.util.HashMap<>();
+					theirs.put(field.getKey(), WireTranslator.plain(conflict.server()));
+					((Syncable) record).applySyncedFields(theirs);
+				}
+				tally.conflicts++;
+			}
+			if (record != null) {
+				record.setRevision(result.newRev());
+			}
+			notePushed(em, entry, now);
+		}
+		case REJECTED -> {
+			em.persist(new RejectedChange(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), entry.getOperation().name(),
+					"{\"changes\":" + WireTranslator.json(entry.changes()) + ",\"base\":" + WireTranslator.json(entry.base()) + "}",
+					result.reason() == null ? "rejected" : result.reason(), clock.instant()));
+			tally.rejects++;
+		}
+		}
+		em.remove(entry);
+	}
+
+	private static void notePushed(EntityManager em, OutboxEntry entry, long now) {
+		if (!"event".equals(entry.getRecordType())) {
+			return;
+		}
+		PushedEvent pushed = em.find(PushedEvent.class, entry.getRecordId());
+		if (pushed == null) {
+			em.persist(new PushedEvent(entry.getRecordId(), now));
+		} else {
+			pushed.pushedAgain(now);
+		}
+	}
+
+	// ---- pull --------------------------------------------------------------------------------
+
+	private long pull(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device,
+			SubMonitor monitor) throws SyncProblem {
+		String category = participant.id();
+		DeviceScope scope = new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(),
+				device.syncAllRisks(), false);
+		long received = 0;
+		while (true) {
+			checkCancel(monitor);
+			String cursor = database.read(em -> {
+				SyncCursor stored = em.find(SyncCursor.class, category);
+				return stored == null ? null : stored.getCursor();
+			});
+			ChangePage page = client.changes(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
+			new PageApplier(index).apply(database, category, page);
+			received += page.records().size();
+			monitor.setWorkRemaining(page.hasMore() ? 10 : 1);
+			monitor.worked(1);
+			if (!page.hasMore()) {
+				return received;
+			}
+		}
+	}
+
+	private static void checkCancel(IProgressMonitor monitor) {
+		if (monitor.isCanceled()) {
+			throw new OperationCanceledException();
+		}
+	}
+
+	/** Conflicts and rejects of one run. */
+	private static final class Tally {
+		int conflicts;
+		int rejects;
+	}
+}

@@ -1,0 +1,50 @@
+package org.outpost.sync.engine;
+
+import org.outpost.sync.history.SyncOutcome;
+
+/**
+ * Why a sync could not go on, with the outcome it ends in and a message for the user. Nothing the
+ * user saved is lost by any of them: the outbox keeps every change until the server acknowledges it.
+ */
+public final class SyncProblem extends Exception {
+
+	private static final long serialVersionUID = 1L;
+
+	/** What kind of problem: decides what the user is asked to do. */
+	public enum Kind {
+		/** The server cannot be reached: a state, not an error. */
+		OFFLINE(SyncOutcome.OFFLINE),
+		/** There is no valid token: the user must log in. */
+		LOGIN_NEEDED(SyncOutcome.REFUSED),
+		/** The versions are too far apart: no data moved. */
+		VERSION_BLOCKED(SyncOutcome.REFUSED),
+		/** The server answered with an error. */
+		SERVER_ERROR(SyncOutcome.FAILED);
+
+		private final SyncOutcome outcome;
+
+		Kind(SyncOutcome outcome) {
+			this.outcome = outcome;
+		}
+
+		public SyncOutcome outcome() {
+			return outcome;
+		}
+	}
+
+	private final Kind kind;
+
+	public SyncProblem(Kind kind, String message) {
+		super(message);
+		this.kind = kind;
+	}
+
+	public SyncProblem(Kind kind, String message, Throwable cause) {
+		super(message, cause);
+		this.kind = kind;
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+}

@@ -1,0 +1,102 @@
+package org.outpost.sync.engine.tests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.outpost.protocol.Messages.WireRecord;
+import org.outpost.server.OutpostServer;
+import org.outpost.server.ServerAdmin;
+import org.outpost.server.ServerConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A real Outpost server on a free loopback port with its own data folder, and the web-side edits
+ * the tests make through its administration API. It can be stopped and started again on the same
+ * port and data, like a server restarted by its administrator.
+ */
+final class ServerFixture implements AutoCloseable {
+
+	static final String USER = "officer";
+	static final String PASSWORD = "field-work-2026";
+
+	private final Path data;
+	private final int port;
+	private OutpostServer server;
+	String north;
+	String south;
+
+	ServerFixture() throws Exception {
+		data = Files.createTempDirectory("outpost-server");
+		port = freePort();
+		start();
+		ServerAdmin admin = server.admin();
+		admin.putRole("officer", List.of("desktop.login", "events.*", "findings.*", "obligations.*", "risks.*", "documents.*", "admin.view"));
+		admin.putUser(USER, "Field Officer", PASSWORD, List.of("officer"));
+		north = admin.addOrgUnit("North", null);
+		south = admin.addOrgUnit("South", null);
+		admin.assign(USER, north);
+	}
+
+	void start() throws Exception {
+		server = OutpostServer.start(ServerConfig.defaults(data).withPort(port));
+	}
+
+	void stop() throws Exception {
+		server.close();
+	}
+
+	URI uri() {
+		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	ServerAdmin admin() {
+		return server.admin();
+	}
+
+	/** An Event made on the web side, in the desktop's field names, filed under its org unit and due date. */
+	String webEvent(String title, String orgUnit, LocalDate due) {
+		String id = UUID.randomUUID().toString();
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		fields.put("title", text(title));
+		fields.put("orgUnitId", text(orgUnit));
+		fields.put("status", text("SCHEDULED"));
+		fields.put("leewayDays", JsonNodeFactory.instance.numberNode(2));
+		fields.put("orgUnit", text(orgUnit));
+		fields.put("dueDate", text(due.toString()));
+		admin().putRecord("event", id, fields);
+		return id;
+	}
+
+	void webEdit(String id, String field, JsonNode value) {
+		admin().putRecord(admin().record(id).type(), id, Map.of(field, value));
+	}
+
+	WireRecord record(String id) {
+		return admin().record(id);
+	}
+
+	static JsonNode text(String value) {
+		return JsonNodeFactory.instance.textNode(value);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws Exception {
+		server.close();
+	}
+}

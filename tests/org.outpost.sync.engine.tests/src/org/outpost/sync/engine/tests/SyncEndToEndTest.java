@@ -1,0 +1,175 @@
+package org.outpost.sync.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.events.Event;
+import org.outpost.obligations.Obligation;
+import org.outpost.sync.engine.RejectedChange;
+import org.outpost.sync.engine.SyncConflict;
+import org.outpost.sync.engine.SyncProblem;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.sync.history.SyncRun;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/** The desktop's sync engine against a real Outpost server over loopback HTTP. */
+class SyncEndToEndTest {
+
+	private static final LocalDate TODAY = LocalDate.now(java.time.ZoneOffset.UTC);
+
+	private ServerFixture server;
+	private Desktop desktop;
+
+	@BeforeEach
+	void startServerAndLogIn() throws Exception {
+		server = new ServerFixture();
+		desktop = new Desktop();
+		desktop.engine.login(server.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+	}
+
+	@AfterEach
+	void stopServer() throws Exception {
+		server.close();
+	}
+
+	private SyncReport sync(SyncKind kind) {
+		return desktop.engine.sync(SyncRequest.of(kind, SyncRequest.MANUAL), new NullProgressMonitor());
+	}
+
+	@Test
+	void theInitialSyncBringsTheRecordsInTheUsersScopeOnly() {
+		String mine = server.webEvent("Fire exit inspection", server.north, TODAY.plusDays(3));
+		String others = server.webEvent("Audit elsewhere", server.south, TODAY.plusDays(3));
+
+		SyncReport report = sync(SyncKind.FULL);
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		Event event = desktop.find(Event.class, mine);
+		assertNotNull(event, "the event in the user's org unit came down");
+		assertEquals("Fire exit inspection", event.getTitle());
+		assertEquals(TODAY.plusDays(3), event.getDueDate());
+		assertEquals(server.record(mine).rev(), event.getRevision());
+		assertNull(desktop.find(Event.class, others), "an event outside the user's org units stays on the server");
+		SyncRun run = desktop.engine.history().lastFinished("full").orElseThrow();
+		assertEquals(SyncOutcome.SUCCEEDED, run.getOutcome());
+		assertTrue(run.getTraffic().stream().anyMatch(t -> t.category().equals("events") && t.recordsDown() == 1), run.getTraffic().toString());
+	}
+
+	@Test
+	void editsOnBothSidesToDifferentFieldsMerge() {
+		String id = server.webEvent("Monthly audit", server.north, TODAY.plusDays(5));
+		sync(SyncKind.EVENTS);
+
+		desktop.changes.edit(Event.class, id, event -> event.setTitle("Monthly audit, warehouse"));
+		server.webEdit(id, "leewayDays", JsonNodeFactory.instance.numberNode(9));
+		SyncReport report = sync(SyncKind.EVENTS);
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertEquals("Monthly audit, warehouse", server.record(id).body().get("title").asText());
+		assertEquals(9, server.record(id).body().get("leewayDays").asInt());
+		Event local = desktop.find(Event.class, id);
+		assertEquals("Monthly audit, warehouse", local.getTitle());
+		assertEquals(9, local.getLeewayDays());
+		assertEquals(0, desktop.count("OutboxEntry"));
+	}
+
+	@Test
+	void theSameFieldChangedOnBothSidesIsAConflictThatLosesNothing() {
+		String id = server.webEvent("Site visit", server.north, TODAY);
+		sync(SyncKind.EVENTS);
+
+		desktop.changes.edit(Event.class, id, event -> event.setTitle("Site visit (mine)"));
+		server.webEdit(id, "title", ServerFixture.text("Site visit (theirs)"));
+		SyncReport report = sync(SyncKind.EVENTS);
+
+		assertEquals(SyncOutcome.NEEDS_ATTENTION, report.outcome());
+		assertEquals(1, report.conflicts());
+		List<SyncConflict> conflicts = desktop.database.read(em -> em.createQuery("SELECT c FROM SyncConflict c", SyncConflict.class).getResultList());
+		assertEquals(1, conflicts.size());
+		SyncConflict conflict = conflicts.get(0);
+		assertEquals("title", conflict.getField());
+		assertEquals("\"Site visit (mine)\"", conflict.getMine());
+		assertEquals("\"Site visit (theirs)\"", conflict.getTheirs());
+		assertEquals("Site visit (theirs)", desktop.find(Event.class, id).getTitle(), "the record shows the server's value");
+		assertEquals("Site visit (theirs)", server.record(id).body().get("title").asText());
+	}
+
+	@Test
+	void eachKindSyncsOnlyItsOwnParticipants() {
+		String event = server.webEvent("Quarterly check", server.north, TODAY.plusDays(1));
+		String obligation = java.util.UUID.randomUUID().toString();
+		server.admin().putRecord("obligation", obligation, java.util.Map.of("topic", ServerFixture.text("Noise limits"), "status",
+				ServerFixture.text("COMPLIANT"), "orgUnit", ServerFixture.text(server.north)));
+
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.ADMIN).outcome());
+		assertNotNull(desktop.find(Obligation.class, obligation), "obligations sync with Admin");
+		assertNull(desktop.find(Event.class, event), "events do not sync with Admin");
+
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		assertNotNull(desktop.find(Event.class, event));
+	}
+
+	@Test
+	void offlineIsAStateAndNothingIsLostOrDuplicatedWhenTheServerIsBack() throws Exception {
+		sync(SyncKind.FULL);
+		Event created = new Event("Inspection made offline", TODAY.plusDays(2));
+		created.setOrgUnitId(server.north);
+		desktop.changes.create(created);
+		server.stop();
+
+		SyncReport offline = sync(SyncKind.EVENTS);
+		assertEquals(SyncOutcome.OFFLINE, offline.outcome());
+		assertTrue(offline.message().contains("cannot be reached"), offline.message());
+		assertEquals(1, desktop.count("OutboxEntry"), "the change waits in the outbox");
+
+		server.start();
+		SyncReport back = sync(SyncKind.EVENTS);
+		assertEquals(SyncOutcome.SUCCEEDED, back.outcome(), back.message());
+		assertEquals(0, desktop.count("OutboxEntry"));
+		assertEquals("Inspection made offline", server.record(created.getId()).body().get("title").asText());
+		assertTrue(desktop.find(Event.class, created.getId()).getRevision() > 0);
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		assertEquals(1, server.admin().count("event"), "replays never duplicate");
+	}
+
+	@Test
+	void aChangeTheServerRefusesIsSetAsideWithItsReasonAndTheRestGoesThrough() {
+		String id = server.webEvent("Allowed edit", server.north, TODAY.plusDays(4));
+		sync(SyncKind.FULL);
+		desktop.changes.edit(Event.class, id, event -> event.setTitle("Allowed edit, done"));
+		Event outside = new Event("Created outside my org units", TODAY.plusDays(4));
+		outside.setOrgUnitId(server.south);
+		desktop.changes.create(outside);
+
+		SyncReport report = sync(SyncKind.EVENTS);
+
+		assertEquals(1, report.rejects(), report.message());
+		List<RejectedChange> rejected = desktop.database.read(em -> em.createQuery("SELECT r FROM RejectedChange r", RejectedChange.class)
+				.getResultList());
+		assertEquals(outside.getId(), rejected.get(0).getRecordId());
+		assertTrue(rejected.get(0).getReason().contains(server.south) || !rejected.get(0).getReason().isBlank(), rejected.get(0).getReason());
+		assertEquals("Allowed edit, done", server.record(id).body().get("title").asText());
+		assertEquals(0, desktop.count("OutboxEntry"));
+	}
+
+	@Test
+	void wrongCredentialsAreRefusedWithTheServersReason() {
+		SyncProblem problem = assertThrows(SyncProblem.class,
+				() -> new Desktop().engine.login(server.uri(), ServerFixture.USER, "not the password".toCharArray()));
+		assertEquals(SyncProblem.Kind.LOGIN_NEEDED, problem.kind());
+	}
+}
