@@ -120,6 +120,7 @@ public final class SyncEngine {
 		List<String> warnings = new ArrayList<>();
 		Tally tally = new Tally();
 		SyncOutcome outcome;
+		SyncProblem.Kind problem = null;
 		String message = null;
 		try {
 			runSync(request, SubMonitor.convert(monitor, "Sync " + request.label(), 100), traffic, warnings, tally);
@@ -129,6 +130,7 @@ public final class SyncEngine {
 			}
 		} catch (SyncProblem e) {
 			outcome = e.kind().outcome();
+			problem = e.kind();
 			message = e.getMessage();
 		} catch (OperationCanceledException e) {
 			outcome = SyncOutcome.CANCELLED;
@@ -139,7 +141,7 @@ public final class SyncEngine {
 		}
 		history.finished(run, outcome, message, tally.conflicts, tally.rejects, traffic);
 		history.trim(HISTORY_KEPT);
-		return new SyncReport(outcome, message, List.copyOf(warnings), tally.conflicts, tally.rejects, List.copyOf(traffic));
+		return new SyncReport(outcome, problem, message, List.copyOf(warnings), tally.conflicts, tally.rejects, List.copyOf(traffic));
 	}
 
 	private void runSync(SyncRequest request, SubMonitor progress, List<CategoryTraffic> traffic, List<String> warnings, Tally tally)

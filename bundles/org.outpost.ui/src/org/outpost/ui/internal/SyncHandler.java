@@ -1,47 +1,92 @@
 package org.outpost.ui.internal;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 import org.outpost.core.sync.SyncKind;
-import org.outpost.sync.SyncParticipantDescriptor;
-import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.engine.SyncJob;
+import org.outpost.sync.engine.SyncProblem;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.engine.SyncService;
+import org.outpost.ui.register.RegisterViewer;
 import org.outpost.ui.sync.SyncCommand;
+import org.outpost.ui.sync.SyncEvents;
 
 import jakarta.inject.Named;
 
 /**
- * Handles the sync command for every kind and every register button. This build has no sync
- * engine yet, so it says so plainly, naming what the sync would have covered; it never pretends.
+ * Runs the sync command for every kind and every register button: logs in first when needed,
+ * runs the sync as a job, then refreshes the registers and tells the user what happened. Being
+ * offline is shown in the status line, not in a dialog.
  */
 public final class SyncHandler {
 
 	@CanExecute
-	public boolean canExecute(@Optional SyncParticipants participants) {
-		return participants != null;
+	public boolean canExecute(@Optional SyncService sync) {
+		return sync != null;
 	}
 
 	@Execute
-	public void execute(Shell shell, SyncParticipants participants, @Optional @Named(SyncCommand.KIND) String kind,
-			@Optional @Named(SyncCommand.PARTICIPANT) String participantId) {
-		String subject;
-		List<SyncParticipantDescriptor> covered;
-		if (participantId != null) {
-			covered = participants.find(participantId).map(List::of).orElse(List.of());
-			subject = covered.isEmpty() ? "'" + participantId + "'" : covered.get(0).label();
-		} else {
-			SyncKind syncKind = kind == null ? SyncKind.FULL : SyncKind.fromKey(kind);
-			covered = participants.of(syncKind);
-			subject = syncKind.label();
+	public void execute(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, @Optional @Named(SyncCommand.KIND) String kind,
+			@Optional @Named(SyncCommand.PARTICIPANT) String participant) {
+		SyncRequest request = participant != null ? SyncRequest.participant(participant, SyncRequest.MANUAL)
+				: SyncRequest.of(kind == null ? SyncKind.FULL : SyncKind.fromKey(kind), SyncRequest.MANUAL);
+		if (sync.engine().connection().isEmpty() && !logIn(shell, sync, "Log in once; after that Outpost keeps you logged in on this device.")) {
+			return;
 		}
-		String modules = covered.isEmpty() ? "no installed module"
-				: covered.stream().map(SyncParticipantDescriptor::label).collect(Collectors.joining(", "));
-		MessageDialog.openInformation(shell, subject + " sync", subject + " sync (" + modules + ") is not available in this build:"
-				+ " the sync engine is not installed yet.\n\nNothing was sent or received. Everything you saved stays on this device.");
+		run(shell, sync, ui, events, request, true);
+	}
+
+	private static void run(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, SyncRequest request, boolean mayAskLogin) {
+		SyncJob job = sync.sync(request);
+		job.addJobChangeListener(new JobChangeAdapter() {
+			@Override
+			public void done(IJobChangeEvent event) {
+				ui.asyncExec(() -> finished(shell, sync, ui, events, job, mayAskLogin));
+			}
+		});
+	}
+
+	private static void finished(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, SyncJob job, boolean mayAskLogin) {
+		SyncReport report = job.report();
+		if (shell.isDisposed() || report == null) {
+			return;
+		}
+		RegisterViewer.refreshAll(shell.getDisplay());
+		events.post(SyncEvents.FINISHED, report);
+		String title = "Sync " + job.request().label();
+		switch (report.outcome()) {
+		case SUCCEEDED, OFFLINE, CANCELLED -> report.warnings().forEach(warning -> MessageDialog.openWarning(shell, title, warning));
+		case NEEDS_ATTENTION -> MessageDialog.openInformation(shell, title,
+				report.message() + ".\n\nOpen the Sync perspective's Conflicts tab to choose which values to keep; nothing was lost.");
+		case REFUSED -> {
+			if (mayAskLogin && report.problem() == SyncProblem.Kind.LOGIN_NEEDED && logIn(shell, sync, report.message())) {
+				run(shell, sync, ui, events, job.request(), false);
+			} else {
+				MessageDialog.openError(shell, title, report.message());
+			}
+		}
+		case FAILED -> MessageDialog.openError(shell, title, report.message()
+				+ "\n\nYour changes stay on this device; the next sync goes on where this one stopped.");
+		}
+	}
+
+	private static boolean logIn(Shell shell, SyncService sync, String why) {
+		LoginDialog dialog = new LoginDialog(shell, sync.engine(), why);
+		if (dialog.open() != Window.OK) {
+			return false;
+		}
+		if (dialog.versionWarning() != null) {
+			MessageDialog.openWarning(shell, "Outpost versions", dialog.versionWarning());
+		}
+		return true;
 	}
 }

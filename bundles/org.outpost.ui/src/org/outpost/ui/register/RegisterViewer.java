@@ -18,6 +18,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
 import org.outpost.core.record.RecordSource;
@@ -63,6 +65,8 @@ public final class RegisterViewer<T> {
 		GridLayoutFactory.fillDefaults().margins(2, 2).applyTo(composite);
 
 		viewer = new TableViewer(composite, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+		// lets a sync refresh every open register without the modules having to listen for it
+		viewer.getTable().setData(RegisterViewer.class.getName(), this);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
@@ -141,6 +145,24 @@ public final class RegisterViewer<T> {
 			emphasisBackground = new Color(255, 228, 225);
 		}
 		return emphasisBackground;
+	}
+
+	/** Refreshes every register open in {@code display}'s windows, e.g. after a sync brought new records. */
+	public static void refreshAll(Display display) {
+		for (Shell shell : display.getShells()) {
+			refreshIn(shell);
+		}
+	}
+
+	private static void refreshIn(Control control) {
+		if (control.getData(RegisterViewer.class.getName()) instanceof RegisterViewer<?> register) {
+			register.refresh();
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				refreshIn(child);
+			}
+		}
 	}
 
 	/** Reads the count again and drops every cached row, e.g. after records changed. */
