@@ -85,6 +85,10 @@ public final class SyncEngine {
 		return history;
 	}
 
+	public Conflicts conflicts() {
+		return new Conflicts(database, participants);
+	}
+
 	/**
 	 * Checks the server's version, logs in and keeps the token (in the vault) and the connection.
 	 *

@@ -1,5 +1,6 @@
 package org.outpost.sync.ui.internal;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,7 +8,9 @@ import java.util.stream.Collectors;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -16,32 +19,48 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.outpost.core.sync.SyncKind;
+import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncService;
 import org.outpost.ui.sync.SyncCommand;
+import org.outpost.ui.sync.SyncEvents;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 
 /**
  * The Sync tab: one button per sync kind (Full, Events, Admin, Documents), each naming the
- * installed modules it covers. The buttons run the shared sync command.
+ * installed modules it covers and its last result, with the device's connection state and the
+ * changes waiting to be sent. The buttons run the shared sync command.
  */
 public final class SyncPart {
 
 	/** Widget data key holding the kind a button syncs. */
 	public static final String KIND_DATA = "org.outpost.sync.kind";
+	/** Widget data key of the labels that show state, for tests: "state", or the kind's key for its last result. */
+	public static final String STATE_DATA = "org.outpost.sync.state";
 
 	private Button first;
+	private SyncState state;
+	private Label summary;
+	private final Map<SyncKind, Label> lastResults = new EnumMap<>(SyncKind.class);
 
 	@PostConstruct
-	public void create(Composite parent, SyncParticipants participants, ECommandService commands, EHandlerService handlers) {
+	public void create(Composite parent, SyncParticipants participants, SyncService sync, LocalDatabase database, ECommandService commands,
+			EHandlerService handlers) {
+		state = new SyncState(sync.engine(), database);
 		Composite area = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.swtDefaults().numColumns(2).margins(16, 16).spacing(16, 12).applyTo(area);
+		GridLayoutFactory.swtDefaults().numColumns(3).margins(16, 16).spacing(16, 12).applyTo(area);
 
 		Label intro = new Label(area, SWT.WRAP);
 		intro.setText("Send what you changed on this device to the Outpost server and bring down what changed there."
 				+ " Each button syncs only its own kind of information; Full syncs everything, admin data first.");
-		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(560, SWT.DEFAULT).applyTo(intro);
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(560, SWT.DEFAULT).applyTo(intro);
+		summary = new Label(area, SWT.NONE);
+		summary.setData(STATE_DATA, "state");
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(summary);
 
 		for (SyncKind kind : SyncKind.values()) {
 			Button button = new Button(area, SWT.PUSH);
@@ -55,10 +74,15 @@ public final class SyncPart {
 			Label covers = new Label(area, SWT.WRAP);
 			covers.setText(describe(participants.of(kind)));
 			GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(covers);
+			Label last = new Label(area, SWT.NONE);
+			last.setData(STATE_DATA, kind.key());
+			GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(last);
+			lastResults.put(kind, last);
 			if (first == null) {
 				first = button;
 			}
 		}
+		update();
 	}
 
 	static String describe(List<SyncParticipantDescriptor> covered) {
@@ -68,8 +92,23 @@ public final class SyncPart {
 		return "Syncs " + covered.stream().map(SyncParticipantDescriptor::label).collect(Collectors.joining(", ")) + ".";
 	}
 
+	@Inject
+	@Optional
+	void syncFinished(@UIEventTopic(SyncEvents.FINISHED) SyncReport report) {
+		if (summary != null && !summary.isDisposed()) {
+			update();
+		}
+	}
+
+	private void update() {
+		summary.setText(state.statusLine());
+		lastResults.forEach((kind, label) -> label.setText(state.lastResult(kind)));
+		summary.getParent().layout(true);
+	}
+
 	@Focus
 	public void focus() {
+		update();
 		first.setFocus();
 	}
 }
