@@ -314,6 +314,7 @@ public final class SyncEngine {
 			ChangePage page = client.changes(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
 			new PageApplier(index).apply(database, category, page);
 			received += page.records().size();
+			monitor.subTask("Receiving " + participant.label() + ": " + received + " records, " + (client.bytesDown() / 1024) + " KB");
 			monitor.setWorkRemaining(page.hasMore() ? 10 : 1);
 			monitor.worked(1);
 			if (!page.hasMore()) {

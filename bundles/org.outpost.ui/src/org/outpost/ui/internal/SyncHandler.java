@@ -17,6 +17,7 @@ import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.ui.register.RegisterViewer;
+import org.outpost.ui.sync.LoginDialog;
 import org.outpost.ui.sync.SyncCommand;
 import org.outpost.ui.sync.SyncEvents;
 

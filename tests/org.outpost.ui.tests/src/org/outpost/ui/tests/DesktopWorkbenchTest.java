@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.eclipse.swt.widgets.Widget;
 import org.junit.jupiter.api.Test;
 import org.outpost.app.internal.PerspectiveSwitcher;
 import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.connection.ConnectionStore;
 import org.outpost.sync.ui.internal.SyncPart;
 import org.outpost.ui.sync.SyncCommand;
 
@@ -49,6 +51,8 @@ class DesktopWorkbenchTest {
 
 	@Test
 	void theWorkbenchShowsEachPerspectiveAndTheGeneratedSyncButtons() throws Exception {
+		// a device that has logged in before: no first-run login dialog; its resumed sync finds no server and stays quiet
+		ConnectionStore.ofThisDevice().save(URI.create("http://127.0.0.1:9"), "tester");
 		Display display = Display.getDefault();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		List<String> checked = new ArrayList<>();

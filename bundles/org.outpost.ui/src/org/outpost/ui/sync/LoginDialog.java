@@ -1,4 +1,4 @@
-package org.outpost.ui.internal;
+package org.outpost.ui.sync;
 
 import java.net.URI;
 
@@ -56,7 +56,8 @@ public final class LoginDialog extends TitleAreaDialog {
 		GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).applyTo(fields);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(fields);
 		Connection known = engine.connection().orElse(null);
-		server = field(fields, "Server address", "server", SWT.BORDER, known == null ? "" : known.server().toString());
+		// the start script can name the server a new device should use
+		server = field(fields, "Server address", "server", SWT.BORDER, known == null ? System.getProperty("outpost.server", "") : known.server().toString());
 		user = field(fields, "User name", "user", SWT.BORDER, known == null ? "" : known.user());
 		password = field(fields, "Password", "password", SWT.BORDER | SWT.PASSWORD, "");
 		(server.getText().isEmpty() ? server : password).setFocus();

@@ -1,0 +1,91 @@
+package org.outpost.sync.ui.internal;
+
+import java.lang.reflect.InvocationTargetException;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.dialogs.ProgressMonitorDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.engine.SyncService;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.sync.schedule.SyncRule;
+import org.outpost.ui.sync.LoginDialog;
+import org.outpost.ui.register.RegisterViewer;
+import org.outpost.ui.sync.SyncEvents;
+import org.osgi.service.event.Event;
+
+import jakarta.inject.Inject;
+
+/**
+ * The first start of the desktop on an empty device: asks for the server and the user's
+ * credentials, then runs the initial full sync with progress; it can be cancelled and goes on
+ * where it stopped, by itself at the next start, until one full sync has succeeded.
+ */
+public final class FirstRunAddon {
+
+	@Inject
+	@Optional
+	SyncService sync;
+	@Inject
+	IEventBroker events;
+
+	@Inject
+	@Optional
+	void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
+		Display display = Display.getCurrent();
+		if (sync == null || display == null || sync.engine().history().lastFinished(SyncKind.FULL.key()).filter(r -> r.getOutcome() == SyncOutcome.SUCCEEDED).isPresent()) {
+			return;
+		}
+		Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
+		if (sync.engine().connection().isEmpty()) {
+			LoginDialog login = new LoginDialog(shell, sync.engine(),
+					"Welcome to Outpost. Enter your server and your credentials; Outpost then brings your data to this device.");
+			if (login.open() != Window.OK) {
+				return;
+			}
+			initialSync(shell);
+		} else {
+			// an initial sync that did not finish goes on by itself, in the background
+			sync.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL));
+		}
+	}
+
+	private void initialSync(Shell shell) {
+		SyncReport[] report = new SyncReport[1];
+		try {
+			new ProgressMonitorDialog(shell).run(true, true, monitor -> {
+				Job.getJobManager().beginRule(SyncRule.INSTANCE, monitor);
+				try {
+					report[0] = sync.engine().sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), monitor);
+				} finally {
+					Job.getJobManager().endRule(SyncRule.INSTANCE);
+				}
+			});
+		} catch (InvocationTargetException e) {
+			MessageDialog.openError(shell, "Initial sync", "The initial sync failed: " + e.getCause().getMessage());
+			return;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		RegisterViewer.refreshAll(shell.getDisplay());
+		if (report[0] != null) {
+			events.post(SyncEvents.FINISHED, report[0]);
+			if (report[0].outcome() == SyncOutcome.CANCELLED) {
+				MessageDialog.openInformation(shell, "Initial sync", "The initial sync stopped. It goes on where it stopped at the next start,"
+						+ " or when you press Full on the Sync tab.");
+			} else if (report[0].outcome() != SyncOutcome.SUCCEEDED) {
+				MessageDialog.openWarning(shell, "Initial sync", report[0].message());
+			}
+		}
+	}
+}
