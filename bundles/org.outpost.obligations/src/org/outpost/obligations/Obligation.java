@@ -3,6 +3,7 @@ package org.outpost.obligations;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -82,5 +83,13 @@ public class Obligation extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("topic", topic).put("type", type).put("authority", authority).put("status", status).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		topic = FieldReader.text(fields, "topic", topic);
+		type = FieldReader.text(fields, "type", type);
+		authority = FieldReader.text(fields, "authority", authority);
+		status = FieldReader.enumOf(fields, "status", ObligationStatus.class, status);
 	}
 }
