@@ -80,15 +80,16 @@ public class Obligation extends SyncedRecord implements Syncable {
 		return "obligation";
 	}
 
+	/** The type travels as {@code obligationType}: the server reserves {@code type} for the record type. */
 	@Override
 	public Map<String, Object> syncedFields() {
-		return FieldValues.builder().put("topic", topic).put("type", type).put("authority", authority).put("status", status).build();
+		return FieldValues.builder().put("topic", topic).put("obligationType", type).put("authority", authority).put("status", status).build();
 	}
 
 	@Override
 	public void applySyncedFields(Map<String, Object> fields) {
 		topic = FieldReader.text(fields, "topic", topic);
-		type = FieldReader.text(fields, "type", type);
+		type = FieldReader.text(fields, "obligationType", type);
 		authority = FieldReader.text(fields, "authority", authority);
 		status = FieldReader.enumOf(fields, "status", ObligationStatus.class, status);
 	}
