@@ -2,6 +2,7 @@ package org.outpost.admin;
 
 import java.util.Map;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -53,5 +54,11 @@ public class AppSetting extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("key", key).put("value", value).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		key = FieldReader.text(fields, "key", key);
+		value = FieldReader.text(fields, "value", value);
 	}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -76,5 +77,13 @@ public class Location extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("name", name).put("orgUnitIds", new TreeSet<>(orgUnitIds)).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		name = FieldReader.text(fields, "name", name);
+		List<String> units = FieldReader.texts(fields, "orgUnitIds", getOrgUnitIds());
+		orgUnitIds.clear();
+		orgUnitIds.addAll(units);
 	}
 }

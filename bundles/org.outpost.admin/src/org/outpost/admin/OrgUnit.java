@@ -2,6 +2,7 @@ package org.outpost.admin;
 
 import java.util.Map;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -61,5 +62,11 @@ public class OrgUnit extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("name", name).put("parentId", parentId).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		name = FieldReader.text(fields, "name", name);
+		parentId = FieldReader.text(fields, "parentId", parentId);
 	}
 }

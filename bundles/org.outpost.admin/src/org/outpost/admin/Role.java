@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -86,5 +87,13 @@ public class Role extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("name", name).put("permissions", getPermissions()).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		name = FieldReader.text(fields, "name", name);
+		List<String> granted = FieldReader.texts(fields, "permissions", getPermissions());
+		permissions.clear();
+		permissions.addAll(granted);
 	}
 }

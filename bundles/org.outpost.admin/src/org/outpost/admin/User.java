@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -90,5 +91,15 @@ public class User extends SyncedRecord implements Syncable {
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("userName", userName).put("displayName", displayName).put("active", active)
 				.put("roleIds", new TreeSet<>(roleIds)).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		userName = FieldReader.text(fields, "userName", userName);
+		displayName = FieldReader.text(fields, "displayName", displayName);
+		active = FieldReader.bool(fields, "active", active);
+		List<String> roles = FieldReader.texts(fields, "roleIds", getRoleIds());
+		roleIds.clear();
+		roleIds.addAll(roles);
 	}
 }

@@ -3,6 +3,7 @@ package org.outpost.admin;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -48,5 +49,11 @@ public class UserAssignment extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("userId", userId).put("orgUnitId", orgUnitId).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		userId = FieldReader.text(fields, "userId", userId);
+		orgUnitId = FieldReader.text(fields, "orgUnitId", orgUnitId);
 	}
 }

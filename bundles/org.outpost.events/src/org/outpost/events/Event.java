@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -215,5 +216,20 @@ public class Event extends SyncedRecord implements Syncable {
 				.put("dueDate", dueDate).put("leewayDays", leewayDays).put("recurrence", recurrence)
 				.put("performerIds", getPerformerIds()).put("status", status)
 				.put("answers", getAnswers()).put("scorePercent", scorePercent).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		formId = FieldReader.text(fields, "formId", formId);
+		title = FieldReader.text(fields, "title", title);
+		orgUnitId = FieldReader.text(fields, "orgUnitId", orgUnitId);
+		locationId = FieldReader.text(fields, "locationId", locationId);
+		dueDate = FieldReader.date(fields, "dueDate", dueDate);
+		leewayDays = FieldReader.integer(fields, "leewayDays", leewayDays);
+		recurrence = FieldReader.enumOf(fields, "recurrence", Recurrence.class, recurrence);
+		performerIds = String.join(",", FieldReader.texts(fields, "performerIds", getPerformerIds()));
+		status = FieldReader.enumOf(fields, "status", EventStatus.class, status);
+		answers = EventJson.answers(FieldReader.textMap(fields, "answers", getAnswers()));
+		scorePercent = FieldReader.decimal(fields, "scorePercent", scorePercent);
 	}
 }

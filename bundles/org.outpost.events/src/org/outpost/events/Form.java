@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -78,5 +79,11 @@ public class Form extends SyncedRecord implements Syncable {
 	@Override
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("name", name).put("questions", EventJson.wireQuestions(getQuestions())).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		name = FieldReader.text(fields, "name", name);
+		questions = FieldReader.read(fields, "questions", questions, value -> EventJson.questions(EventJson.questionsFromWire(value)));
 	}
 }

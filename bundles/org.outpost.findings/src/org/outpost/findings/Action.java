@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -149,5 +150,17 @@ public class Action extends SyncedRecord implements Syncable {
 		return FieldValues.builder().put("description", description).put("findingId", findingId).put("eventId", eventId)
 				.put("obligationId", obligationId).put("responsibleUserId", responsibleUserId).put("dueDate", dueDate).put("progress", progress)
 				.put("status", status).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		description = FieldReader.text(fields, "description", description);
+		findingId = FieldReader.text(fields, "findingId", findingId);
+		eventId = FieldReader.text(fields, "eventId", eventId);
+		obligationId = FieldReader.text(fields, "obligationId", obligationId);
+		responsibleUserId = FieldReader.text(fields, "responsibleUserId", responsibleUserId);
+		dueDate = FieldReader.date(fields, "dueDate", dueDate);
+		progress = FieldReader.integer(fields, "progress", progress);
+		status = FieldReader.enumOf(fields, "status", ActionStatus.class, status);
 	}
 }

@@ -2,6 +2,7 @@ package org.outpost.findings;
 
 import java.util.Map;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -106,5 +107,16 @@ public class Finding extends SyncedRecord implements Syncable {
 		return FieldValues.builder().put("description", description).put("eventId", eventId).put("nonConformance", nonConformance)
 				.put("likelihood", likelihood).put("consequence", consequence).put("residualLikelihood", residualLikelihood)
 				.put("residualConsequence", residualConsequence).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		description = FieldReader.text(fields, "description", description);
+		eventId = FieldReader.text(fields, "eventId", eventId);
+		nonConformance = FieldReader.bool(fields, "nonConformance", nonConformance);
+		likelihood = FieldReader.integer(fields, "likelihood", likelihood);
+		consequence = FieldReader.integer(fields, "consequence", consequence);
+		residualLikelihood = FieldReader.integer(fields, "residualLikelihood", residualLikelihood);
+		residualConsequence = FieldReader.integer(fields, "residualConsequence", residualConsequence);
 	}
 }

@@ -3,6 +3,7 @@ package org.outpost.obligations;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -79,8 +80,17 @@ public class Obligation extends SyncedRecord implements Syncable {
 		return "obligation";
 	}
 
+	/** The type travels as {@code obligationType}: the server reserves {@code type} for the record type. */
 	@Override
 	public Map<String, Object> syncedFields() {
-		return FieldValues.builder().put("topic", topic).put("type", type).put("authority", authority).put("status", status).build();
+		return FieldValues.builder().put("topic", topic).put("obligationType", type).put("authority", authority).put("status", status).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		topic = FieldReader.text(fields, "topic", topic);
+		type = FieldReader.text(fields, "obligationType", type);
+		authority = FieldReader.text(fields, "authority", authority);
+		status = FieldReader.enumOf(fields, "status", ObligationStatus.class, status);
 	}
 }

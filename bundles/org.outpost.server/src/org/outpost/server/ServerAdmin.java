@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.outpost.protocol.ErrorCode;
@@ -62,8 +63,16 @@ public final class ServerAdmin implements AutoCloseable {
 		return new ServerAdmin(OutpostServer.openStore(config), true);
 	}
 
-	/** Creates the user or updates its profile, roles and password. */
-	public void putUser(String name, String displayName, String password, List<String> roles) {
+	/**
+	 * Creates the user or updates its profile, roles and password. The body is the desktop User's
+	 * synced fields ({@code userName}, {@code displayName}, {@code active}, {@code roleIds}); the
+	 * owner column holds the user name, which scope rules compare with.
+	 *
+	 * @param roles role names; each role must exist
+	 * @return the user record's id
+	 */
+	public String putUser(String name, String displayName, String password, List<String> roles) {
+		List<String> roleIds = roles.stream().map(role -> requireId("role", "name", role)).sorted().toList();
 		store.write(em -> {
 			Credential credential = em.find(Credential.class, name);
 			if (credential == null) {
@@ -73,23 +82,24 @@ public final class ServerAdmin implements AutoCloseable {
 			PasswordHashes.set(credential, password, PasswordHashes.ITERATIONS);
 			return null;
 		});
-		ObjectNode body = object("name", name, "displayName", displayName);
-		body.set("roles", array(roles));
+		ObjectNode body = object("userName", name, "displayName", displayName);
 		body.put("active", true);
-		String id = findId("user", "name", name);
-		putRecord("user", id == null ? newId() : id, fields(body, "owner", name));
+		body.set("roleIds", array(roleIds));
+		String id = findId("user", "userName", name);
+		return putRecord("user", id == null ? newId() : id, fields(body, "owner", name)).id();
 	}
 
 	/** Sets whether a user may work at all (an inactive user cannot log in, and its tokens stop working). */
 	public void setActive(String name, boolean active) {
-		String id = requireId("user", "name", name);
+		String id = requireId("user", "userName", name);
 		putRecord("user", id, Map.of("active", JsonNodeFactory.instance.booleanNode(active)));
 	}
 
 	/** Creates or replaces a role's permissions ({@code module.action}, {@code module.*}, {@code *}, {@code desktop.login}). */
 	public String putRole(String name, List<String> permissions) {
 		ObjectNode body = object("name", name);
-		body.set("permissions", array(permissions));
+		// sorted, as the desktop Role lists them
+		body.set("permissions", array(List.copyOf(new TreeSet<>(permissions))));
 		String id = findId("role", "name", name);
 		return putRecord("role", id == null ? newId() : id, fields(body)).id();
 	}
@@ -97,22 +107,21 @@ public final class ServerAdmin implements AutoCloseable {
 	/** Adds an org unit below {@code parentId} (null: a top unit); returns its id. */
 	public String addOrgUnit(String name, String parentId) {
 		String id = newId();
-		ObjectNode body = object("name", name);
-		if (parentId != null) {
-			body.put("parent", parentId);
-		}
-		putRecord("orgunit", id, fields(body, "orgUnit", id));
+		putRecord("orgunit", id, fields(object("name", name, "parentId", parentId), "orgUnit", id));
 		return id;
 	}
 
 	/** Adds a location belonging to an org unit; returns its id. */
 	public String addLocation(String name, String orgUnitId) {
-		return putRecord("location", newId(), fields(object("name", name), "orgUnit", orgUnitId)).id();
+		ObjectNode body = object("name", name);
+		body.set("orgUnitIds", array(List.of(orgUnitId)));
+		return putRecord("location", newId(), fields(body, "orgUnit", orgUnitId)).id();
 	}
 
 	/** Assigns a user an org unit (and so its sub-units and their locations); returns the assignment's id. */
 	public String assign(String user, String orgUnitId) {
-		return putRecord("assignment", newId(), fields(object("user", user), "owner", user, "orgUnit", orgUnitId)).id();
+		String userId = requireId("user", "userName", user);
+		return putRecord("assignment", newId(), fields(object("userId", userId, "orgUnitId", orgUnitId), "owner", user, "orgUnit", orgUnitId)).id();
 	}
 
 	/**

@@ -30,7 +30,5 @@ public interface Syncable {
 	 *
 	 * @throws IllegalArgumentException naming the field when a value cannot be read
 	 */
-	default void applySyncedFields(Map<String, Object> fields) {
-		throw new UnsupportedOperationException(wireType() + " records cannot be applied from the server yet");
-	}
+	void applySyncedFields(Map<String, Object> fields);
 }

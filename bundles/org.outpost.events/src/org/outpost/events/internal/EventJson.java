@@ -45,18 +45,24 @@ public final class EventJson {
 	}
 
 	public static List<Question> questions(String json) {
-		List<Question> questions = new ArrayList<>();
 		if (json == null || json.isEmpty()) {
-			return questions;
+			return new ArrayList<>();
 		}
-		for (Map<String, Object> q : read(json, new TypeReference<List<Map<String, Object>>>() {
-		})) {
+		return questionsFromWire(read(json, new TypeReference<List<Object>>() {
+		}));
+	}
+
+	/** The questions from their wire form, the lists and maps {@link #wireQuestions} gives. */
+	public static List<Question> questionsFromWire(Object wire) {
+		List<Question> questions = new ArrayList<>();
+		for (Object q : (List<?>) wire) {
+			Map<?, ?> question = (Map<?, ?>) q;
 			List<AnswerOption> options = new ArrayList<>();
-			for (Object o : (List<?>) q.get("options")) {
+			for (Object o : (List<?>) question.get("options")) {
 				Map<?, ?> option = (Map<?, ?>) o;
 				options.add(new AnswerOption((String) option.get("label"), ((Number) option.get("score")).intValue()));
 			}
-			questions.add(new Question((String) q.get("id"), (String) q.get("text"), options));
+			questions.add(new Question((String) question.get("id"), (String) question.get("text"), options));
 		}
 		return questions;
 	}

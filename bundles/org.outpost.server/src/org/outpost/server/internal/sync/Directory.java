@@ -20,12 +20,13 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Reads users, roles, assignments and the org unit tree from the admin records (the same records
- * devices sync), so what the server enforces is what the devices see.
+ * devices sync), so what the server enforces is what the devices see. Bodies hold the desktop
+ * entities' synced fields.
  * <ul>
- * <li>user: owner = user name; body {@code displayName}, {@code roles} (role names), {@code active}</li>
+ * <li>user: owner = user name; body {@code userName}, {@code displayName}, {@code active}, {@code roleIds} (role record ids)</li>
  * <li>role: body {@code name}, {@code permissions}</li>
- * <li>assignment: owner = user name, org unit = the assigned unit</li>
- * <li>orgunit: org unit = its own id; body {@code name}, {@code parent} (an org unit id or absent)</li>
+ * <li>assignment: owner = user name, org unit = the assigned unit; body {@code userId}, {@code orgUnitId}</li>
+ * <li>orgunit: org unit = its own id; body {@code name}, {@code parentId} (an org unit id or absent)</li>
  * </ul>
  */
 public final class Directory {
@@ -40,12 +41,11 @@ public final class Directory {
 			return null;
 		}
 		ObjectNode profile = JsonCodec.parseObject(users.get(0).getBody());
-		Set<String> roleNames = texts(profile.get("roles"));
+		Set<String> roleIds = texts(profile.get("roleIds"));
 		Set<String> permissions = new HashSet<>();
 		for (StoredRecord role : live(em, "role", null)) {
-			ObjectNode body = JsonCodec.parseObject(role.getBody());
-			if (roleNames.contains(body.path("name").asText())) {
-				permissions.addAll(texts(body.get("permissions")));
+			if (roleIds.contains(role.getId())) {
+				permissions.addAll(texts(JsonCodec.parseObject(role.getBody()).get("permissions")));
 			}
 		}
 		Set<String> assigned = new HashSet<>();
@@ -60,7 +60,7 @@ public final class Directory {
 	public static Set<String> withSubUnits(EntityManager em, Collection<String> roots) {
 		Map<String, List<String>> children = new HashMap<>();
 		for (StoredRecord unit : live(em, "orgunit", null)) {
-			JsonNode parent = JsonCodec.parseObject(unit.getBody()).get("parent");
+			JsonNode parent = JsonCodec.parseObject(unit.getBody()).get("parentId");
 			if (parent != null && parent.isTextual()) {
 				children.computeIfAbsent(parent.textValue(), key -> new ArrayList<>()).add(unit.getId());
 			}
