@@ -38,6 +38,12 @@ public final class SyncHistory {
 				.getResultList());
 	}
 
+	/** The newest runs of a kind, newest first. */
+	public List<SyncRun> recentOf(String kind, int max) {
+		return database.read(em -> em.createQuery("SELECT r FROM SyncRun r WHERE r.kind = :kind ORDER BY r.startedAt DESC", SyncRun.class)
+				.setParameter("kind", kind).setMaxResults(max).getResultList());
+	}
+
 	/** The newest finished run of a kind. */
 	public Optional<SyncRun> lastFinished(String kind) {
 		return database.read(em -> em
