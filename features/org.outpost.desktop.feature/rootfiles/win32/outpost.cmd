@@ -11,4 +11,6 @@ if not defined LAUNCHER (
   exit /b 1
 )
 if not defined OUTPOST_VM_ARGS set "OUTPOST_VM_ARGS=-Xmx1g"
-"%JAVA%" %OUTPOST_VM_ARGS% -jar "%LAUNCHER%" %*
+set "APP="
+for %%c in (login sync status help) do if /i "%~1"=="%%c" set "APP=-application org.outpost.cli.outpost -nosplash"
+"%JAVA%" %OUTPOST_VM_ARGS% -jar "%LAUNCHER%" %APP% %*

@@ -70,6 +70,9 @@ public final class EntityManagerFactories {
 		properties.put("eclipselink.ddl-generation.output-mode", "database");
 		properties.put("eclipselink.jdbc.batch-writing", "JDBC");
 		properties.put("eclipselink.logging.level", "WARNING");
+		// extending existing tables re-issues their foreign keys, which the database refuses harmlessly on every start
+		properties.put("eclipselink.logging.level.ddl", "SEVERE");
+		properties.put("eclipselink.logging.level.sql", "SEVERE");
 		properties.put("eclipselink.target-database", targetDatabase);
 		properties.putAll(moreProperties);
 
