@@ -11,9 +11,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
@@ -21,7 +19,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolBarElement;
-import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Button;
@@ -37,6 +34,7 @@ import org.outpost.app.internal.PerspectiveSwitcher;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.sync.connection.ConnectionStore;
 import org.outpost.sync.ui.internal.SyncPart;
+import org.outpost.test.support.RunningWorkbench;
 import org.outpost.ui.sync.SyncCommand;
 
 /**
@@ -53,30 +51,8 @@ class DesktopWorkbenchTest {
 	void theWorkbenchShowsEachPerspectiveAndTheGeneratedSyncButtons() throws Exception {
 		// a device that has logged in before: no first-run login dialog; its resumed sync finds no server and stays quiet
 		ConnectionStore.ofThisDevice().save(URI.create("http://127.0.0.1:9"), "tester");
-		Display display = Display.getDefault();
-		AtomicReference<Throwable> failure = new AtomicReference<>();
 		List<String> checked = new ArrayList<>();
-		display.asyncExec(() -> {
-			IWorkbench workbench = null;
-			try {
-				Shell shell = workbenchShell(display);
-				MWindow window = (MWindow) shell.getData("modelElement");
-				workbench = window.getContext().get(IWorkbench.class);
-				display.timerExec(120_000, workbench::close); // never hang the build
-				checkWorkbench(display, shell, window, checked);
-			} catch (Throwable e) {
-				failure.set(e);
-			} finally {
-				if (workbench != null) {
-					workbench.close();
-				}
-			}
-		});
-		Object exit = new E4Application().start(new WorkbenchApplicationContext());
-
-		if (failure.get() != null) {
-			throw new AssertionError("the workbench check failed", failure.get());
-		}
+		Object exit = RunningWorkbench.check(window -> checkWorkbench(Display.getCurrent(), (Shell) window.getWidget(), window, checked));
 		assertEquals(0, exit);
 		assertEquals(List.of("title", "perspectives", "Events", "Findings", "Obligations", "Sync", "sync buttons", "sync tab"), checked);
 	}
@@ -99,7 +75,7 @@ class DesktopWorkbenchTest {
 		for (String id : BUILT_IN) {
 			MPerspective perspective = (MPerspective) models.find(id, application);
 			parts.switchPerspective(perspective);
-			spin(display);
+			RunningWorkbench.spin(display);
 			assertSame(perspective, stack.getSelectedElement());
 			assertInstanceOf(Control.class, perspective.getWidget(), id + " was not rendered");
 			assertTrue(((Control) perspective.getWidget()).isVisible(), id + " is not visible");
@@ -140,14 +116,6 @@ class DesktopWorkbenchTest {
 		assertEquals(text, widget.getText());
 	}
 
-	private static Shell workbenchShell(Display display) {
-		for (Shell shell : display.getShells()) {
-			if (shell.getData("modelElement") instanceof MWindow) {
-				return shell;
-			}
-		}
-		throw new AssertionError("no workbench window among " + List.of(display.getShells()));
-	}
 
 	private static String selectedSwitcherButton(Shell shell) {
 		List<String> selected = new ArrayList<>();
@@ -183,12 +151,5 @@ class DesktopWorkbenchTest {
 		}
 	}
 
-	private static void spin(Display display) {
-		for (int i = 0; i < 50; i++) {
-			while (display.readAndDispatch()) {
-				// run pending UI work, including the switcher's deferred rebuild
-			}
-		}
-	}
 
 }

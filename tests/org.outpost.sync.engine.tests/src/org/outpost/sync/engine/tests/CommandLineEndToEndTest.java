@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outpost.test.support.ServerFixture;
 import org.outpost.cli.CommandLine;
 import org.outpost.events.Event;
 

@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outpost.test.support.ServerFixture;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
 import org.outpost.sync.engine.SyncReport;

@@ -1,20 +1,20 @@
-package org.outpost.ui.tests;
+package org.outpost.test.support;
 
 import java.util.Map;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * What the Equinox application container would hand the desktop application: the product's
  * branding properties (from org.outpost.app's plugin.xml) and command-line arguments. It is the
  * boundary between the test and the real e4 application.
  */
-final class WorkbenchApplicationContext implements IApplicationContext {
+public final class WorkbenchApplicationContext implements IApplicationContext {
 
-	private final Bundle branding = FrameworkUtil.getBundle(org.outpost.app.internal.PerspectiveSwitcher.class);
+	private final Bundle branding = Platform.getBundle("org.outpost.app");
 	private final Map<String, String> properties = Map.of(
 			"applicationXMI", "org.outpost.app/Application.e4xmi",
 			"lifeCycleURI", "bundleclass://org.outpost.app/org.outpost.app.internal.OutpostLifecycle",

@@ -1,4 +1,4 @@
-package org.outpost.sync.engine.tests;
+package org.outpost.test.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,18 +24,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * the tests make through its administration API. It can be stopped and started again on the same
  * port and data, like a server restarted by its administrator.
  */
-final class ServerFixture implements AutoCloseable {
+public final class ServerFixture implements AutoCloseable {
 
-	static final String USER = "officer";
-	static final String PASSWORD = "field-work-2026";
+	public static final String USER = "officer";
+	public static final String PASSWORD = "field-work-2026";
 
 	private final Path data;
 	private final int port;
 	private OutpostServer server;
-	String north;
-	String south;
+	public final String north;
+	public final String south;
 
-	ServerFixture() throws Exception {
+	public ServerFixture() throws Exception {
 		data = Files.createTempDirectory("outpost-server");
 		port = freePort();
 		start();
@@ -47,24 +47,24 @@ final class ServerFixture implements AutoCloseable {
 		admin.assign(USER, north);
 	}
 
-	void start() throws Exception {
+	public void start() throws Exception {
 		server = OutpostServer.start(ServerConfig.defaults(data).withPort(port));
 	}
 
-	void stop() throws Exception {
+	public void stop() throws Exception {
 		server.close();
 	}
 
-	URI uri() {
+	public URI uri() {
 		return URI.create("http://127.0.0.1:" + port);
 	}
 
-	ServerAdmin admin() {
+	public ServerAdmin admin() {
 		return server.admin();
 	}
 
 	/** An Event made on the web side, in the desktop's field names, filed under its org unit and due date. */
-	String webEvent(String title, String orgUnit, LocalDate due) {
+	public String webEvent(String title, String orgUnit, LocalDate due) {
 		String id = UUID.randomUUID().toString();
 		Map<String, JsonNode> fields = new LinkedHashMap<>();
 		fields.put("title", text(title));
@@ -77,15 +77,15 @@ final class ServerFixture implements AutoCloseable {
 		return id;
 	}
 
-	void webEdit(String id, String field, JsonNode value) {
+	public void webEdit(String id, String field, JsonNode value) {
 		admin().putRecord(admin().record(id).type(), id, Map.of(field, value));
 	}
 
-	WireRecord record(String id) {
+	public WireRecord record(String id) {
 		return admin().record(id);
 	}
 
-	static JsonNode text(String value) {
+	public static JsonNode text(String value) {
 		return JsonNodeFactory.instance.textNode(value);
 	}
 

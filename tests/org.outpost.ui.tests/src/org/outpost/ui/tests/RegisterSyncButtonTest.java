@@ -1,0 +1,117 @@
+package org.outpost.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolBarElement;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.ToolItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.engine.SyncService;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.test.support.RunningWorkbench;
+import org.outpost.test.support.ServerFixture;
+import org.outpost.ui.sync.SyncCommand;
+
+/**
+ * The officer presses Sync Events on the Events register of the real desktop, against a real
+ * server, and sees the event created on the web side appear in the register.
+ */
+class RegisterSyncButtonTest {
+
+	private ServerFixture server;
+	private SyncService sync;
+
+	@BeforeEach
+	void loggedInDevice() throws Exception {
+		server = new ServerFixture();
+		ServiceTracker<SyncService, SyncService> tracker = new ServiceTracker<>(
+				FrameworkUtil.getBundle(RegisterSyncButtonTest.class).getBundleContext(), SyncService.class, null);
+		tracker.open();
+		sync = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+		tracker.close();
+		sync.engine().login(server.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		// the device has had its initial sync, so the workbench starts straight into the registers
+		assertEquals(SyncOutcome.SUCCEEDED, sync.engine().sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor()).outcome());
+	}
+
+	@AfterEach
+	void stopServer() throws Exception {
+		server.close();
+	}
+
+	@Test
+	void syncEventsOnTheRegisterBringsTheWebSidesNewEventIntoIt() throws Exception {
+		String title = "Boiler inspection " + System.nanoTime();
+		server.webEvent(title, server.north, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+		String[] seen = new String[1];
+
+		RunningWorkbench.check((MWindow window) -> {
+			Display display = Display.getCurrent();
+			MApplication application = window.getContext().get(MApplication.class);
+			EModelService models = window.getContext().get(EModelService.class);
+			window.getContext().get(EPartService.class).switchPerspective((MPerspective) models.find("org.outpost.events.ui.perspective", application));
+			RunningWorkbench.spin(display);
+			MPart register = (MPart) models.find("org.outpost.events.ui.register", application);
+			Table table = table((Control) register.getWidget());
+			int before = table.getItemCount();
+
+			MToolBarElement button = register.getToolbar().getChildren().stream()
+					.filter(e -> (SyncCommand.BUTTON_ID_PREFIX + "events").equals(e.getElementId())).findFirst().orElseThrow();
+			ToolItem item = assertInstanceOf(ToolItem.class, button.getWidget());
+			item.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+
+			// the sync runs as a job; the register refreshes when it has ended (bounded wait, not a timing assertion)
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (table.getItemCount() == before && System.currentTimeMillis() < deadline) {
+				if (!display.readAndDispatch()) {
+					display.sleep();
+				}
+			}
+			assertEquals(before + 1, table.getItemCount(), "the register shows the new event");
+			StringBuilder rows = new StringBuilder();
+			for (int i = 0; i < table.getItemCount(); i++) {
+				rows.append(table.getItem(i).getText(0)).append('\n');
+			}
+			seen[0] = rows.toString();
+		});
+		assertTrue(seen[0].contains(title), seen[0]);
+	}
+
+	private static Table table(Control control) {
+		if (control instanceof Table table) {
+			return table;
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				Table found = table(child);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+}
