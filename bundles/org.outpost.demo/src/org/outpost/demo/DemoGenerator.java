@@ -30,10 +30,11 @@ import org.outpost.findings.RiskRating;
 import org.outpost.obligations.Obligation;
 import org.outpost.obligations.ObligationStatus;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.risks.Risk;
 
 /**
  * Writes a believable organisation into the local database: org unit tree, locations, roles and
- * users, forms, events with findings and actions, obligations. Seeded: the same sizes give the
+ * users, forms, events with findings and actions, obligations, risks. Seeded: the same sizes give the
  * same records with the same ids (on the same day: due dates follow today). Records are written as
  * if pulled from the server (revision above 0, nothing queued), in batches of {@value #BATCH} per
  * transaction.
@@ -223,9 +224,23 @@ public final class DemoGenerator {
 				flush(batch);
 			}
 		}
+		String[] hazards = { "Forklift collision", "Chemical spill", "Fall from height", "Fire in the store", "Flooding", "Data breach",
+				"Noise-induced hearing loss", "Contractor injury" };
+		for (int r = 0; r < sizes.risks(); r++) {
+			OrgUnit site = sites.get(random.nextInt(sites.size()));
+			Risk risk = born(new Risk(hazards[r % hazards.length] + " at " + site.getName()));
+			risk.setOrgUnitId(site.getId());
+			int likelihood = 1 + random.nextInt(5);
+			int consequence = 1 + random.nextInt(5);
+			risk.rateInherent(likelihood, consequence);
+			risk.rateResidual(Math.max(1, likelihood - random.nextInt(3)), Math.max(1, consequence - random.nextInt(2)));
+			risk.setOwnerUserId(users.get(random.nextInt(users.size())).getId());
+			risk.setControls(List.of("Training and toolbox talks", "Inspections each quarter", "Permit to work", "Physical barriers").get(random.nextInt(4)));
+			batch.add(risk);
+		}
 		flush(batch);
 		return new DemoSummary(orgUnits, locations.size(), users.size(), roles.size(), forms.size(), sizes.events(), findings, actions,
-				sizes.obligations(), users.get(0).getId());
+				sizes.obligations(), sizes.risks(), users.get(0).getId());
 	}
 
 	/** Past events are mostly done, some left in progress (overdue); future ones tentative or scheduled. */

@@ -35,7 +35,7 @@ class DemoGeneratorTest {
 	void itWritesTheRequestedSizesWithConsistentReferencesAndQueuesNothing() {
 		LocalDatabase database = Services.get(LocalDatabase.class);
 		long queued = new Outbox(database).count();
-		DemoSizes sizes = DemoSizes.parse("seed=3,regions=2,sites=3,locations=2,users=7,forms=3,events=500,findings=2,actions=1,obligations=20");
+		DemoSizes sizes = DemoSizes.parse("seed=3,regions=2,sites=3,locations=2,users=7,forms=3,events=500,findings=2,actions=1,obligations=20,risks=9");
 
 		DemoSummary summary = new DemoGenerator(sizes).writeTo(database);
 
@@ -45,6 +45,7 @@ class DemoGeneratorTest {
 		assertEquals(summary.findings(), count(database, "Finding"));
 		assertEquals(summary.actions(), count(database, "Action"));
 		assertEquals(20, count(database, "Obligation"));
+		assertEquals(9, count(database, "Risk"));
 		assertTrue(summary.findings() > 300, "about two findings per started event: " + summary.findings());
 		assertEquals(queued, new Outbox(database).count(), "demo data arrives as if synced: nothing to push");
 

@@ -11,6 +11,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.outpost.documents.Attachments;
+import org.outpost.documents.ui.AttachmentsPanel;
 import org.outpost.findings.Action;
 import org.outpost.findings.Finding;
 import org.outpost.findings.FindingRules;
@@ -36,6 +38,8 @@ final class FindingEditorDialog extends RecordEditorDialog {
 	RiskFields residual;
 	Text firstAction;
 	DateField firstActionDue;
+	/** Photos and files of an existing finding, saved as they are added. */
+	AttachmentsPanel<Finding> attachments;
 
 	/**
 	 * @param findingId the finding to edit, or null for a new one
@@ -74,6 +78,7 @@ final class FindingEditorDialog extends RecordEditorDialog {
 			firstAction.addListener(SWT.Modify, e -> changed());
 			firstActionDue.control().addListener(SWT.Modify, e -> changed());
 		} else {
+			attachments = new AttachmentsPanel<>(grid, new Attachments(database), original, !isReadOnly());
 			description.setText(original.getDescription());
 			nonConformance.setSelection(original.isNonConformance());
 			risk.set(original.getRisk());

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,12 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.Role;
 import org.outpost.admin.User;
+import org.outpost.documents.Document;
 import org.outpost.findings.Action;
 import org.outpost.findings.ActionStatus;
 import org.outpost.findings.Finding;
 import org.outpost.findings.FindingRules;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
 import org.outpost.ui.editor.RecordEditorDialog;
 
@@ -67,7 +72,7 @@ class FindingEditingTest {
 	}
 
 	@Test
-	void aNonConformanceIsRaisedWithItsFirstActionAndTheActionIsCompletedAndReopened() {
+	void aNonConformanceIsRaisedWithItsFirstActionAndTheActionIsCompletedAndReopened() throws IOException {
 		FindingEditorDialog finding = open(new FindingEditorDialog(shell, database, null, null, null));
 		finding.description.setText("Fire door wedged open");
 		finding.nonConformance.setSelection(true);
@@ -89,6 +94,17 @@ class FindingEditingTest {
 		assertEquals(LocalDate.of(2026, 12, 24), actions.get(0).getDueDate());
 		assertEquals(1, new Outbox(database).entriesFor("finding", stored.getId()).size());
 		assertEquals(1, new Outbox(database).entriesFor("action", actions.get(0).getId()).size());
+
+		// the officer attaches a photo to the finding from its editor
+		FindingEditorDialog photoEditor = open(new FindingEditorDialog(shell, database, stored.getId(), null, null));
+		Path photo = Files.write(Files.createTempFile("door", ".png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 7 });
+		photoEditor.attachments.add(photo);
+		assertEquals("", photoEditor.attachments.problem());
+		assertEquals(1, photoEditor.attachments.documents().size());
+		Document attached = photoEditor.attachments.documents().get(0);
+		assertEquals(5, attached.getSize());
+		assertEquals(Operation.CREATE, new Outbox(database).entriesFor("document", attached.getId()).get(0).getOperation());
+		photoEditor.close();
 
 		ActionRegisterPart part = new ActionRegisterPart();
 		part.create(shell, database);
