@@ -1,5 +1,6 @@
 package org.outpost.obligations;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,6 +28,14 @@ public class Obligation extends SyncedRecord implements Syncable {
 
 	@Column(name = "AUTHORITY", length = 200)
 	private String authority;
+
+	/** Likelihood x consequence of not complying, 1..25. */
+	@Column(name = "RISK_SCORE", nullable = false)
+	private int riskScore = 1;
+
+	/** Where the obligation comes from: acts, regulations, permits, standards; one per line. */
+	@Column(name = "SOURCES", nullable = false, length = 4000)
+	private String sources = "";
 
 	@Enumerated(EnumType.STRING)
 	@Column(name = "STATUS", nullable = false, length = 30)
@@ -67,6 +76,26 @@ public class Obligation extends SyncedRecord implements Syncable {
 		this.authority = authority;
 	}
 
+	public int getRiskScore() {
+		return riskScore;
+	}
+
+	public void setRiskScore(int riskScore) {
+		if (riskScore < 1 || riskScore > 25) {
+			throw new IllegalArgumentException("A risk score is 1 to 25 (likelihood x consequence), not " + riskScore);
+		}
+		this.riskScore = riskScore;
+	}
+
+	/** The sources, one per entry. */
+	public List<String> getSources() {
+		return sources.isEmpty() ? List.of() : List.of(sources.split("\n"));
+	}
+
+	public void setSources(List<String> list) {
+		this.sources = String.join("\n", list.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+	}
+
 	public ObligationStatus getStatus() {
 		return status;
 	}
@@ -83,7 +112,8 @@ public class Obligation extends SyncedRecord implements Syncable {
 	/** The type travels as {@code obligationType}: the server reserves {@code type} for the record type. */
 	@Override
 	public Map<String, Object> syncedFields() {
-		return FieldValues.builder().put("topic", topic).put("obligationType", type).put("authority", authority).put("status", status).build();
+		return FieldValues.builder().put("topic", topic).put("obligationType", type).put("authority", authority).put("riskScore", riskScore)
+				.put("sources", getSources()).put("status", status).build();
 	}
 
 	@Override
@@ -91,6 +121,9 @@ public class Obligation extends SyncedRecord implements Syncable {
 		topic = FieldReader.text(fields, "topic", topic);
 		type = FieldReader.text(fields, "obligationType", type);
 		authority = FieldReader.text(fields, "authority", authority);
+		riskScore = FieldReader.integer(fields, "riskScore", riskScore);
+		sources = String.join("
+", FieldReader.texts(fields, "sources", getSources()));
 		status = FieldReader.enumOf(fields, "status", ObligationStatus.class, status);
 	}
 }

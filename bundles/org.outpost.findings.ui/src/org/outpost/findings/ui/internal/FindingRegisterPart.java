@@ -3,8 +3,19 @@ package org.outpost.findings.ui.internal;
 import java.util.List;
 
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.outpost.admin.Access;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.Permission;
 import org.outpost.findings.Finding;
+import org.outpost.findings.FindingRules;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.ui.register.RegisterColumn;
@@ -12,16 +23,50 @@ import org.outpost.ui.register.RegisterViewer;
 
 import jakarta.annotation.PostConstruct;
 
-/** The Findings register. */
+/**
+ * The Findings register. Selecting a finding shows its actions in the Actions part beside it
+ * (through the selection service); double-click edits.
+ */
 public final class FindingRegisterPart {
 
-	private RegisterViewer<Finding> register;
+	private LocalDatabase database;
+	private AccessPolicy access;
+	RegisterViewer<Finding> register;
+	Button newFinding;
 
 	@PostConstruct
-	public void create(Composite parent, LocalDatabase database) {
-		register = new RegisterViewer<>(parent, new JpaRecordSource<>(database, Finding.class, "description", true), List.of(
-				new RegisterColumn<Finding>("Description", 480, Finding::getDescription),
-				new RegisterColumn<Finding>("Non-conformance", 130, f -> f.isNonConformance() ? "Yes" : "No")), "findings");
+	public void create(Composite parent, LocalDatabase localDatabase, ESelectionService selection) {
+		this.database = localDatabase;
+		this.access = new AccessPolicy(localDatabase);
+		Composite area = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().applyTo(area);
+		newFinding = new Button(area, SWT.PUSH);
+		newFinding.setText("New finding\u2026");
+		register = new RegisterViewer<>(area, new JpaRecordSource<>(localDatabase, Finding.class, "description", true), List.of(
+				new RegisterColumn<Finding>("Description", 420, Finding::getDescription, "description"),
+				new RegisterColumn<Finding>("Non-conformance", 120, f -> f.isNonConformance() ? "Yes" : "", "nonConformance"),
+				new RegisterColumn<Finding>("Risk", 110, f -> f.getRisk().toString()),
+				new RegisterColumn<Finding>("Residual risk", 110, f -> f.getResidualRisk().toString())), "findings");
+		register.emphasize(Finding::isNonConformance);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
+
+		Access create = access.check(FindingRules.MODULE, FindingRules.MODULE_LABEL, Permission.CREATE);
+		newFinding.setEnabled(create.allowed());
+		newFinding.setToolTipText(create.allowed() ? "Raise a finding" : create.reason());
+		newFinding.addListener(SWT.Selection, e -> open(null));
+		register.viewer().addSelectionChangedListener(e -> selection.setSelection(((IStructuredSelection) e.getSelection()).getFirstElement()));
+		register.viewer().addDoubleClickListener(e -> {
+			if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Finding finding) {
+				open(finding.getId());
+			}
+		});
+	}
+
+	void open(String findingId) {
+		Access edit = access.check(FindingRules.MODULE, FindingRules.MODULE_LABEL, findingId == null ? Permission.CREATE : Permission.EDIT);
+		if (new FindingEditorDialog(register.control().getShell(), database, findingId, null, edit.allowed() ? null : edit.reason()).open() == Window.OK) {
+			register.refresh();
+		}
 	}
 
 	@Focus

@@ -1,0 +1,80 @@
+package org.outpost.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Files on disk under their SHA-256 ({@code ab/cdef...}): the same content is stored once however
+ * often it is attached, and a blob's name proves its content.
+ */
+public final class BlobStore {
+
+	/** A stored blob: its hash and size. */
+	public record Blob(String sha256, long size) {
+	}
+
+	private final Path root;
+
+	public BlobStore(Path root) {
+		this.root = Objects.requireNonNull(root, "root");
+	}
+
+	/** The blob store beside a local database folder: {@code <data>/blobs}. */
+	public static BlobStore beside(Path databaseFolder) {
+		return new BlobStore(databaseFolder.toAbsolutePath().resolveSibling("blobs"));
+	}
+
+	/** Copies the file in (unless the same content is already there) and returns its hash and size. */
+	public Blob put(Path file) {
+		try {
+			Files.createDirectories(root);
+			Path temporary = Files.createTempFile(root, "incoming-", ".part");
+			try {
+				MessageDigest digest = MessageDigest.getInstance("SHA-256");
+				long size;
+				try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+					size = Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+				}
+				String sha256 = HexFormat.of().formatHex(digest.digest());
+				Path target = path(sha256);
+				if (!Files.exists(target)) {
+					Files.createDirectories(target.getParent());
+					try {
+						Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+					} catch (AtomicMoveNotSupportedException e) {
+						Files.move(temporary, target);
+					}
+				}
+				return new Blob(sha256, size);
+			} finally {
+				Files.deleteIfExists(temporary);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot store " + file + ": " + e.getMessage(), e);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("This Java has no SHA-256", e);
+		}
+	}
+
+	/** Where the blob with this hash is (it may be missing, e.g. not downloaded yet). */
+	public Path path(String sha256) {
+		if (!sha256.matches("[0-9a-f]{64}")) {
+			throw new IllegalArgumentException("Not a SHA-256 in hex: " + sha256);
+		}
+		return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+	}
+
+	public boolean has(String sha256) {
+		return Files.isRegularFile(path(sha256));
+	}
+}

@@ -1,0 +1,74 @@
+package org.outpost.risks.ui.internal;
+
+import java.util.List;
+
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.outpost.admin.Access;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.OrgUnitTree;
+import org.outpost.admin.Permission;
+import org.outpost.persistence.JpaRecordSource;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.risks.Risk;
+import org.outpost.ui.register.RegisterColumn;
+import org.outpost.ui.register.RegisterViewer;
+
+import jakarta.annotation.PostConstruct;
+
+/** The Risk register, highest inherent rating first is a click away; high residual risks in red. */
+public final class RiskRegisterPart {
+
+	private LocalDatabase database;
+	private AccessPolicy access;
+	RegisterViewer<Risk> register;
+	Button newRisk;
+
+	@PostConstruct
+	public void create(Composite parent, LocalDatabase localDatabase) {
+		this.database = localDatabase;
+		this.access = new AccessPolicy(localDatabase);
+		OrgUnitTree orgUnits = OrgUnitTree.load(localDatabase);
+		Composite area = new Composite(parent, SWT.NONE);
+		GridLayoutFactory.fillDefaults().applyTo(area);
+		newRisk = new Button(area, SWT.PUSH);
+		newRisk.setText("New risk\u2026");
+		register = new RegisterViewer<>(area, new JpaRecordSource<>(localDatabase, Risk.class, "title", true), List.of(
+				new RegisterColumn<Risk>("Risk", 320, Risk::getTitle, "title"),
+				new RegisterColumn<Risk>("Org unit", 220, r -> orgUnits.path(r.getOrgUnitId())),
+				new RegisterColumn<Risk>("Likelihood", 80, r -> String.valueOf(r.getLikelihood()), "likelihood"),
+				new RegisterColumn<Risk>("Consequence", 90, r -> String.valueOf(r.getConsequence()), "consequence"),
+				new RegisterColumn<Risk>("Inherent", 70, r -> String.valueOf(r.inherentRating())),
+				new RegisterColumn<Risk>("Residual", 70, r -> String.valueOf(r.residualRating())),
+				new RegisterColumn<Risk>("Controls", 260, Risk::getControls)), "risks");
+		register.emphasize(r -> r.residualRating() >= 15);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
+		Access create = access.check(Risk.MODULE, Risk.MODULE_LABEL, Permission.CREATE);
+		newRisk.setEnabled(create.allowed());
+		newRisk.setToolTipText(create.allowed() ? "Add a risk to the register" : create.reason());
+		newRisk.addListener(SWT.Selection, e -> open(null));
+		register.viewer().addDoubleClickListener(e -> {
+			if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Risk risk) {
+				open(risk.getId());
+			}
+		});
+	}
+
+	void open(String riskId) {
+		Access edit = access.check(Risk.MODULE, Risk.MODULE_LABEL, riskId == null ? Permission.CREATE : Permission.EDIT);
+		if (new RiskEditorDialog(register.control().getShell(), database, riskId, edit.allowed() ? null : edit.reason()).open() == Window.OK) {
+			register.refresh();
+		}
+	}
+
+	@Focus
+	public void focus() {
+		register.viewer().getControl().setFocus();
+	}
+}

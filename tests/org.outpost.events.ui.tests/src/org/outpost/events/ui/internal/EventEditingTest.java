@@ -1,0 +1,223 @@
+package org.outpost.events.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.Widget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.Location;
+import org.outpost.admin.OrgUnit;
+import org.outpost.admin.Permission;
+import org.outpost.admin.Role;
+import org.outpost.admin.User;
+import org.outpost.events.AnswerOption;
+import org.outpost.events.Event;
+import org.outpost.events.EventLifecycle;
+import org.outpost.events.EventRules;
+import org.outpost.events.EventStatus;
+import org.outpost.events.Form;
+import org.outpost.events.Question;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Operation;
+import org.outpost.sync.outbox.Outbox;
+import org.outpost.sync.outbox.OutboxEntry;
+
+/** The real Events register and editor under Xvfb, driven through their widgets, checked in the database. */
+class EventEditingTest {
+
+	private static LocalDatabase database;
+	private static LocalChanges changes;
+	private static Form form;
+	private static OrgUnit unit;
+	private static Location location;
+	private static User editor;
+	private static User viewer;
+
+	private Display display;
+	private Shell shell;
+
+	@BeforeAll
+	static void fixtures() {
+		database = Services.get(LocalDatabase.class);
+		changes = new LocalChanges(database);
+		List<AnswerOption> yesNo = List.of(new AnswerOption("Yes", 1), new AnswerOption("No", 0));
+		form = changes.create(new Form("Kitchen hygiene", List.of(new Question("fridge", "Fridge below 5\u00b0C?", yesNo),
+				new Question("hands", "Hand basin stocked?", yesNo))));
+		unit = changes.create(new OrgUnit("UI Region", null));
+		location = changes.create(new Location("UI Canteen", List.of(unit.getId())));
+		Role inspector = changes.create(new Role("UI Inspector").grantAll(EventRules.MODULE));
+		Role auditor = changes.create(new Role("UI Auditor").grant(EventRules.MODULE, Permission.VIEW));
+		editor = user("ui-editor", "Edith Editor", inspector);
+		viewer = user("ui-viewer", "Vic Viewer", auditor);
+	}
+
+	private static User user(String name, String display, Role role) {
+		User user = new User(name, display);
+		user.setRoleIds(List.of(role.getId()));
+		return changes.create(user);
+	}
+
+	@BeforeEach
+	void window() {
+		display = Display.getDefault();
+		shell = new Shell(display);
+		shell.setLayout(new FillLayout());
+		shell.setSize(1200, 700);
+	}
+
+	@AfterEach
+	void close() {
+		shell.dispose();
+		while (display.readAndDispatch()) {
+			// let disposals finish before the next test opens its window
+		}
+	}
+
+	@Test
+	void anOfficerCreatesAnswersAndCompletesAnEventThroughTheEditor() {
+		new AccessPolicy(database).signIn(editor.getId());
+		EventEditorDialog dialog = open(null, null);
+
+		select(dialog.form, "Kitchen hygiene");
+		dialog.title.setText("Canteen inspection");
+		dialog.orgUnit.select(unit.getId());
+		fire(dialog.orgUnit.control(), SWT.Selection);
+		dialog.location.select(location.getId());
+		fire(dialog.location.control(), SWT.Selection);
+		dialog.dueDate.setText("2026-13-01");
+		assertEquals("Write the due date as YYYY-MM-DD, e.g. " + java.time.LocalDate.now() + ".", dialog.getErrorMessage());
+		assertFalse(dialog.saveButton().isEnabled());
+		dialog.dueDate.setText("2026-12-01");
+		dialog.performers.getItem(indexOf(dialog, "Edith Editor")).setChecked(true);
+		fire(dialog.performers, SWT.Selection);
+		select(dialog.answers.get("fridge"), "Yes");
+		assertEquals("Score: 50.0% of the form's best (2 points)", dialog.score.getText());
+		select(dialog.status, "\u2192 Scheduled");
+		assertNull(dialog.getErrorMessage());
+		press(dialog);
+
+		Event stored = only("Canteen inspection");
+		assertEquals(EventStatus.SCHEDULED, stored.getStatus());
+		assertEquals(unit.getId(), stored.getOrgUnitId());
+		assertEquals(location.getId(), stored.getLocationId());
+		assertEquals(List.of(editor.getId()), stored.getPerformerIds());
+		assertEquals(Map.of("fridge", "Yes"), stored.getAnswers());
+		OutboxEntry created = new Outbox(database).entriesFor("event", stored.getId()).get(0);
+		assertEquals(Operation.CREATE, created.getOperation());
+		assertEquals("SCHEDULED", created.changes().get("status"));
+
+		// the officer comes back, answers the rest and completes it, offline
+		new LocalChanges(database).write(c -> EventLifecycle.withInstalledGuards().moveTo(c, stored.getId(), EventStatus.IN_PROGRESS));
+		EventEditorDialog again = open(stored.getId(), null);
+		select(again.status, "\u2192 Completed");
+		assertEquals("Answer question 2 (\u201cHand basin stocked?\u201d) before completing the event.", again.getErrorMessage());
+		select(again.answers.get("hands"), "No");
+		assertEquals("Score: 50.0% of the form's best (2 points)", again.score.getText());
+		select(again.answers.get("hands"), "Yes");
+		press(again);
+
+		Event completed = only("Canteen inspection");
+		assertEquals(EventStatus.COMPLETED, completed.getStatus());
+		assertEquals(100.0, completed.getScorePercent());
+		assertEquals(1, new Outbox(database).entriesFor("event", stored.getId()).size(), "still one unsent create, coalesced");
+	}
+
+	@Test
+	void withoutEditPermissionTheEditorIsReadOnlyAndSaveSaysWhy() {
+		Event event = changes.create(Event.of(form, "Read-only audit", null));
+		AccessPolicy policy = new AccessPolicy(database);
+		policy.signIn(viewer.getId());
+		String reason = policy.check(EventRules.MODULE, EventRules.MODULE_LABEL, Permission.EDIT).reason();
+
+		EventEditorDialog dialog = open(event.getId(), reason);
+
+		assertTrue(dialog.isReadOnly());
+		assertFalse(dialog.title.isEnabled());
+		assertFalse(dialog.answers.get("fridge").isEnabled());
+		assertFalse(dialog.saveButton().isEnabled());
+		assertTrue(dialog.saveButton().getToolTipText().contains("Vic Viewer has the role UI Auditor, which does not allow 'Edit' in Events"),
+				dialog.saveButton().getToolTipText());
+		dialog.close();
+	}
+
+	@Test
+	void theRegisterFiltersSortsAndTellsWhyNewIsDisabled() {
+		changes.create(Event.of(form, "Register zeta fridge check", java.time.LocalDate.of(2031, 1, 1)));
+		changes.create(Event.of(form, "Register alpha fridge check", java.time.LocalDate.of(2031, 2, 1)));
+		new AccessPolicy(database).signIn(viewer.getId());
+		EventRegisterPart part = new EventRegisterPart();
+		part.create(shell, database);
+		shell.open();
+
+		assertFalse(part.newEvent.isEnabled());
+		assertTrue(part.newEvent.getToolTipText().contains("does not allow 'Create' in Events"), part.newEvent.getToolTipText());
+
+		part.search.setText("FRIDGE CHECK");
+		part.applyFilter();
+		assertEquals(2, part.register.rowCount());
+		assertEquals("Register zeta fridge check", ((Event) part.register.source().fetch(0, 1).get(0)).getTitle(), "soonest due first");
+
+		TableColumn titleColumn = part.register.viewer().getTable().getColumn(0);
+		part.register.sortBy(titleColumn);
+		assertEquals("Register alpha fridge check", part.register.source().fetch(0, 1).get(0).getTitle());
+		assertEquals(titleColumn, part.register.viewer().getTable().getSortColumn());
+		part.register.sortBy(titleColumn);
+		assertEquals("Register zeta fridge check", part.register.source().fetch(0, 1).get(0).getTitle(), "a second click reverses");
+	}
+
+	private EventEditorDialog open(String eventId, String readOnlyReason) {
+		EventEditorDialog dialog = new EventEditorDialog(shell, database, EventLifecycle.withInstalledGuards(), eventId, readOnlyReason);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		return dialog;
+	}
+
+	private static void select(Combo combo, String item) {
+		int index = combo.indexOf(item);
+		assertTrue(index >= 0, "'" + item + "' is among " + List.of(combo.getItems()));
+		combo.select(index);
+		fire(combo, SWT.Selection);
+	}
+
+	private static void fire(Widget widget, int type) {
+		widget.notifyListeners(type, new org.eclipse.swt.widgets.Event());
+	}
+
+	private static void press(EventEditorDialog dialog) {
+		assertTrue(dialog.saveButton().isEnabled(), "Save is enabled; the editor says: " + dialog.getErrorMessage());
+		fire(dialog.saveButton(), SWT.Selection);
+		assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the editor closed after saving: " + dialog.getErrorMessage());
+	}
+
+	private static int indexOf(EventEditorDialog dialog, String performer) {
+		for (int i = 0; i < dialog.performers.getItemCount(); i++) {
+			if (dialog.performers.getItem(i).getText().equals(performer)) {
+				return i;
+			}
+		}
+		throw new AssertionError(performer + " is not offered as a performer");
+	}
+
+	private static Event only(String title) {
+		List<Event> found = database.read(em -> em.createQuery("SELECT e FROM Event e WHERE e.title = :t", Event.class).setParameter("t", title)
+				.getResultList());
+		assertEquals(1, found.size());
+		return found.get(0);
+	}
+}

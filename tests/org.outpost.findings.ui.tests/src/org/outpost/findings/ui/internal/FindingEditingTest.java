@@ -1,0 +1,151 @@
+package org.outpost.findings.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.Role;
+import org.outpost.admin.User;
+import org.outpost.documents.Document;
+import org.outpost.findings.Action;
+import org.outpost.findings.ActionStatus;
+import org.outpost.findings.Finding;
+import org.outpost.findings.FindingRules;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Operation;
+import org.outpost.sync.outbox.Outbox;
+import org.outpost.ui.editor.RecordEditorDialog;
+
+/** The real Finding and Action editors and the Actions part under Xvfb, checked in the database. */
+class FindingEditingTest {
+
+	private static LocalDatabase database;
+	private static User officer;
+
+	private Display display;
+	private Shell shell;
+
+	@BeforeAll
+	static void signIn() {
+		database = Services.get(LocalDatabase.class);
+		LocalChanges changes = new LocalChanges(database);
+		Role role = changes.create(new Role("Findings officer").grantAll(FindingRules.MODULE));
+		User user = new User("finder", "Fran Finder");
+		user.setRoleIds(List.of(role.getId()));
+		officer = changes.create(user);
+		new AccessPolicy(database).signIn(officer.getId());
+	}
+
+	@BeforeEach
+	void window() {
+		display = Display.getDefault();
+		shell = new Shell(display);
+		shell.setLayout(new FillLayout());
+		shell.setSize(900, 600);
+	}
+
+	@AfterEach
+	void close() {
+		shell.dispose();
+		while (display.readAndDispatch()) {
+			// finish disposals
+		}
+	}
+
+	@Test
+	void aNonConformanceIsRaisedWithItsFirstActionAndTheActionIsCompletedAndReopened() throws IOException {
+		FindingEditorDialog finding = open(new FindingEditorDialog(shell, database, null, null, null));
+		finding.description.setText("Fire door wedged open");
+		finding.nonConformance.setSelection(true);
+		fire(finding.nonConformance);
+		assertEquals("A non-conformance needs at least one Action: describe the first action.", finding.getErrorMessage());
+		assertFalse(finding.saveButton().isEnabled());
+		select(finding.risk.likelihood, "4 Likely");
+		select(finding.risk.consequence, "5 Severe");
+		assertEquals("= Extreme (20)", finding.risk.rating.getText().strip());
+		finding.firstAction.setText("Remove the wedge and brief the staff");
+		finding.firstActionDue.control().setText("2026-12-24");
+		press(finding);
+
+		Finding stored = database.read(em -> em.createQuery("SELECT f FROM Finding f WHERE f.description = 'Fire door wedged open'", Finding.class)
+				.getSingleResult());
+		assertEquals(20, stored.getRisk().score());
+		List<Action> actions = database.read(em -> FindingRules.actionsOf(em, stored.getId()));
+		assertEquals(1, actions.size());
+		assertEquals(LocalDate.of(2026, 12, 24), actions.get(0).getDueDate());
+		assertEquals(1, new Outbox(database).entriesFor("finding", stored.getId()).size());
+		assertEquals(1, new Outbox(database).entriesFor("action", actions.get(0).getId()).size());
+
+		// the officer attaches a photo to the finding from its editor
+		FindingEditorDialog photoEditor = open(new FindingEditorDialog(shell, database, stored.getId(), null, null));
+		Path photo = Files.write(Files.createTempFile("door", ".png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 7 });
+		photoEditor.attachments.add(photo);
+		assertEquals("", photoEditor.attachments.problem());
+		assertEquals(1, photoEditor.attachments.documents().size());
+		Document attached = photoEditor.attachments.documents().get(0);
+		assertEquals(5, attached.getSize());
+		assertEquals(Operation.CREATE, new Outbox(database).entriesFor("document", attached.getId()).get(0).getOperation());
+		photoEditor.close();
+
+		ActionRegisterPart part = new ActionRegisterPart();
+		part.create(shell, database);
+		part.findingSelected(stored);
+		assertEquals(1, part.register.rowCount());
+		assertTrue(part.heading.getText().endsWith("Fire door wedged open"));
+
+		String actionId = actions.get(0).getId();
+		for (String step : List.of("\u2192 In progress", "\u2192 Complete")) {
+			ActionEditorDialog action = open(new ActionEditorDialog(shell, database, actionId, stored.getId(), null));
+			select(action.status, step);
+			press(action);
+		}
+		assertEquals(ActionStatus.COMPLETE, database.read(em -> em.find(Action.class, actionId)).getStatus());
+		assertEquals(100, database.read(em -> em.find(Action.class, actionId)).getProgress());
+		ActionEditorDialog reopen = open(new ActionEditorDialog(shell, database, actionId, stored.getId(), null));
+		select(reopen.status, "\u21ba Reopen");
+		press(reopen);
+		assertEquals(ActionStatus.IN_PROGRESS, database.read(em -> em.find(Action.class, actionId)).getStatus());
+	}
+
+	private static <D extends RecordEditorDialog> D open(D dialog) {
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		return dialog;
+	}
+
+	private static void select(Combo combo, String item) {
+		int index = combo.indexOf(item);
+		assertTrue(index >= 0, "'" + item + "' is among " + List.of(combo.getItems()));
+		combo.select(index);
+		fire(combo);
+	}
+
+	private static void fire(Widget widget) {
+		widget.notifyListeners(SWT.Selection, new Event());
+	}
+
+	private static void press(RecordEditorDialog dialog) {
+		assertTrue(dialog.saveButton().isEnabled(), "Save is enabled; the editor says: " + dialog.getErrorMessage());
+		fire(dialog.saveButton());
+		assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the editor closed after saving: " + dialog.getErrorMessage());
+	}
+}

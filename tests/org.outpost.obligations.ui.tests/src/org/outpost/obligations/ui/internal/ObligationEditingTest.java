@@ -1,0 +1,76 @@
+package org.outpost.obligations.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.Permission;
+import org.outpost.admin.Role;
+import org.outpost.admin.User;
+import org.outpost.obligations.Obligation;
+import org.outpost.obligations.ObligationStatus;
+import org.outpost.obligations.Obligations;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Outbox;
+
+/** The real Obligation editor and register under Xvfb, checked in the database. */
+class ObligationEditingTest {
+
+	@Test
+	void anObligationIsAddedThroughTheEditorAndAViewerMayNotAddOne() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		LocalChanges changes = new LocalChanges(database);
+		Role librarian = changes.create(new Role("Librarian").grantAll(Obligations.MODULE));
+		Role reader = changes.create(new Role("Reader").grant(Obligations.MODULE, Permission.VIEW));
+		User editor = user(changes, "olga", "Olga Obligations", librarian);
+		User viewer = user(changes, "rita", "Rita Reader", reader);
+		AccessPolicy access = new AccessPolicy(database);
+		access.signIn(editor.getId());
+		Shell shell = new Shell(Display.getDefault());
+		try {
+			ObligationEditorDialog dialog = new ObligationEditorDialog(shell, database, null, null);
+			dialog.setBlockOnOpen(false);
+			dialog.open();
+			assertEquals("Name the obligation's topic.", dialog.getErrorMessage());
+			dialog.topic.setText("Stormwater discharge permit");
+			dialog.type.setText("Permit");
+			dialog.authority.setText("Water Authority");
+			dialog.riskScore.setSelection(12);
+			dialog.status.select(ObligationStatus.PARTIALLY_COMPLIANT.ordinal());
+			dialog.sources.setText("Permit SW-118\nSite drainage plan");
+			assertTrue(dialog.saveButton().isEnabled());
+			dialog.saveButton().notifyListeners(SWT.Selection, new Event());
+
+			Obligation stored = database.read(em -> em.createQuery("SELECT o FROM Obligation o WHERE o.topic = 'Stormwater discharge permit'",
+					Obligation.class).getSingleResult());
+			assertEquals(12, stored.getRiskScore());
+			assertEquals(ObligationStatus.PARTIALLY_COMPLIANT, stored.getStatus());
+			assertEquals(List.of("Permit SW-118", "Site drainage plan"), stored.getSources());
+			assertEquals("Water Authority", new Outbox(database).entriesFor("obligation", stored.getId()).get(0).changes().get("authority"));
+
+			access.signIn(viewer.getId());
+			ObligationRegisterPart register = new ObligationRegisterPart();
+			register.create(shell, database);
+			assertFalse(register.newObligation.isEnabled());
+			assertTrue(register.newObligation.getToolTipText().contains("Rita Reader has the role Reader, which does not allow 'Create' in Obligations"),
+					register.newObligation.getToolTipText());
+		} finally {
+			shell.dispose();
+		}
+	}
+
+	private static User user(LocalChanges changes, String name, String display, Role role) {
+		User user = new User(name, display);
+		user.setRoleIds(List.of(role.getId()));
+		return changes.create(user);
+	}
+}
