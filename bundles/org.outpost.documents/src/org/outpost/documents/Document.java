@@ -3,6 +3,7 @@ package org.outpost.documents;
 import java.util.Map;
 import java.util.Objects;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -85,5 +86,15 @@ public class Document extends SyncedRecord implements Syncable {
 	public Map<String, Object> syncedFields() {
 		return FieldValues.builder().put("ownerType", ownerType).put("ownerId", ownerId).put("fileName", fileName).put("mediaType", mediaType)
 				.put("size", size).put("sha256", sha256).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		ownerType = FieldReader.text(fields, "ownerType", ownerType);
+		ownerId = FieldReader.text(fields, "ownerId", ownerId);
+		fileName = FieldReader.text(fields, "fileName", fileName);
+		mediaType = FieldReader.text(fields, "mediaType", mediaType);
+		size = FieldReader.read(fields, "size", size, value -> ((Number) value).longValue());
+		sha256 = FieldReader.text(fields, "sha256", sha256);
 	}
 }

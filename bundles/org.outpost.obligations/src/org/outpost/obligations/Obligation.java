@@ -122,8 +122,7 @@ public class Obligation extends SyncedRecord implements Syncable {
 		type = FieldReader.text(fields, "obligationType", type);
 		authority = FieldReader.text(fields, "authority", authority);
 		riskScore = FieldReader.integer(fields, "riskScore", riskScore);
-		sources = String.join("
-", FieldReader.texts(fields, "sources", getSources()));
+		sources = String.join("\n", FieldReader.texts(fields, "sources", getSources()));
 		status = FieldReader.enumOf(fields, "status", ObligationStatus.class, status);
 	}
 }

@@ -2,6 +2,7 @@ package org.outpost.risks;
 
 import java.util.Map;
 
+import org.outpost.core.record.FieldReader;
 import org.outpost.core.record.FieldValues;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
@@ -143,5 +144,17 @@ public class Risk extends SyncedRecord implements Syncable {
 		return FieldValues.builder().put("title", title).put("orgUnitId", orgUnitId).put("likelihood", likelihood).put("consequence", consequence)
 				.put("residualLikelihood", residualLikelihood).put("residualConsequence", residualConsequence).put("ownerUserId", ownerUserId)
 				.put("controls", controls).build();
+	}
+
+	@Override
+	public void applySyncedFields(Map<String, Object> fields) {
+		title = FieldReader.text(fields, "title", title);
+		orgUnitId = FieldReader.text(fields, "orgUnitId", orgUnitId);
+		likelihood = FieldReader.integer(fields, "likelihood", likelihood);
+		consequence = FieldReader.integer(fields, "consequence", consequence);
+		residualLikelihood = FieldReader.integer(fields, "residualLikelihood", residualLikelihood);
+		residualConsequence = FieldReader.integer(fields, "residualConsequence", residualConsequence);
+		ownerUserId = FieldReader.text(fields, "ownerUserId", ownerUserId);
+		controls = FieldReader.text(fields, "controls", controls);
 	}
 }
