@@ -123,7 +123,9 @@ public final class RegisterViewer<T> {
 			return;
 		}
 		boolean ascending = !key.equals(sortable.sortKey()) || !sortable.ascending();
-		setSource(sortable.sortedBy(key, ascending));
+		source = sortable.sortedBy(key, ascending);
+		showSortIndicator();
+		show(rowCount()); // the same records in another order: no need to count them again
 	}
 
 	private void showSortIndicator() {
@@ -167,16 +169,18 @@ public final class RegisterViewer<T> {
 
 	/** Reads the count again and drops every cached row, e.g. after records changed. */
 	public void refresh() {
+		show(source.count());
+	}
+
+	private void show(long count) {
 		pages.clear();
-		long count = source.count();
 		int rows = (int) Math.min(Integer.MAX_VALUE, count);
-		viewer.setInput(source);
 		if (rows < viewer.getTable().getItemCount()) {
 			// GTK drops surplus rows one at a time (minutes from 100,000 down to a few); emptying the table is one call
 			viewer.getTable().removeAll();
 		}
+		viewer.setInput(source); // clears the rows shown, once
 		viewer.setItemCount(rows);
-		viewer.refresh();
 		summary.setText(NumberFormat.getIntegerInstance().format(count) + " " + noun);
 		composite.layout(true);
 	}

@@ -1,0 +1,64 @@
+package org.outpost.risks.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.OrgUnit;
+import org.outpost.admin.Role;
+import org.outpost.admin.User;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.risks.Risk;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Outbox;
+
+/** The real Risk editor under Xvfb: validation, then a risk stored and queued. */
+class RiskEditingTest {
+
+	@Test
+	void aRiskIsRatedInTheEditorAndTheResidualCannotExceedTheInherentRating() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		LocalChanges changes = new LocalChanges(database);
+		OrgUnit depot = changes.create(new OrgUnit("Risk depot", null));
+		Role owner = changes.create(new Role("Risk owner").grantAll(Risk.MODULE));
+		User user = new User("rick", "Rick Risk");
+		user.setRoleIds(List.of(owner.getId()));
+		new AccessPolicy(database).signIn(changes.create(user).getId());
+		Shell shell = new Shell(Display.getDefault());
+		try {
+			RiskEditorDialog dialog = new RiskEditorDialog(shell, database, null, null);
+			dialog.setBlockOnOpen(false);
+			dialog.open();
+			dialog.title.setText("Forklift collision");
+			dialog.orgUnit.select(depot.getId());
+			dialog.orgUnit.control().notifyListeners(SWT.Selection, new Event());
+			dialog.likelihood.setSelection(2);
+			dialog.residualLikelihood.setSelection(3);
+			dialog.residualLikelihood.notifyListeners(SWT.Modify, new Event());
+			assertEquals("The residual rating (3) cannot exceed the inherent rating (2): controls only lower a risk.", dialog.getErrorMessage());
+			assertFalse(dialog.saveButton().isEnabled());
+
+			dialog.consequence.setSelection(4);
+			dialog.consequence.notifyListeners(SWT.Modify, new Event());
+			dialog.controls.setText("Walkways marked");
+			assertTrue(dialog.saveButton().isEnabled(), dialog.getErrorMessage());
+			dialog.saveButton().notifyListeners(SWT.Selection, new Event());
+
+			Risk stored = database.read(em -> em.createQuery("SELECT r FROM Risk r WHERE r.title = 'Forklift collision'", Risk.class).getSingleResult());
+			assertEquals(8, stored.inherentRating());
+			assertEquals(3, stored.residualRating());
+			assertEquals(depot.getId(), stored.getOrgUnitId());
+			assertEquals("Walkways marked", new Outbox(database).entriesFor("risk", stored.getId()).get(0).changes().get("controls"));
+		} finally {
+			shell.dispose();
+		}
+	}
+}
