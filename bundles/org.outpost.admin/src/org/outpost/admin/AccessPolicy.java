@@ -1,5 +1,10 @@
 package org.outpost.admin;
 
+import org.osgi.service.prefs.BackingStoreException;
+import org.outpost.sync.connection.Connection;
+import org.outpost.sync.connection.ConnectionStore;
+
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,9 +50,21 @@ public final class AccessPolicy {
 				+ "' in " + moduleLabel + ". Ask an administrator for that permission, then run an Admin sync.");
 	}
 
+	/** The user chosen on this device, or else the user this device logged in to the server as. */
 	public Optional<User> signedInUser() {
 		return database.read(em -> Optional.ofNullable(em.find(SignedInUser.class, SignedInUser.DEVICE))
-				.map(s -> em.find(User.class, s.getUserId())).filter(u -> !u.isTombstone()));
+				.map(s -> em.find(User.class, s.getUserId())).or(() -> loggedInUser(em)).filter(u -> !u.isTombstone()));
+	}
+
+	private static Optional<User> loggedInUser(EntityManager em) {
+		Optional<Connection> connection;
+		try {
+			connection = ConnectionStore.ofThisDevice().load();
+		} catch (BackingStoreException e) {
+			return Optional.empty();
+		}
+		return connection.flatMap(c -> em.createQuery("SELECT u FROM " + em.getMetamodel().entity(User.class).getName() + " u WHERE u.userName = :name",
+				User.class).setParameter("name", c.user()).getResultStream().findFirst());
 	}
 
 	/** Records who uses this device from now on. */

@@ -70,8 +70,9 @@ public class Role extends SyncedRecord implements Syncable {
 		return this;
 	}
 
+	/** Granted by its key ({@code events.edit}), by the module's wildcard ({@code events.*}) or by {@code *}, as on the server. */
 	public boolean allows(String module, Permission permission) {
-		return permissions.contains(permission.keyIn(module));
+		return permissions.contains(permission.keyIn(module)) || permissions.contains(module + ".*") || permissions.contains("*");
 	}
 
 	/** The granted permission keys, sorted. */

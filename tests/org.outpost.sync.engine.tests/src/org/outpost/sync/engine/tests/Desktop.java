@@ -33,7 +33,8 @@ final class Desktop {
 	Desktop() throws Exception {
 		IEclipsePreferences node = (IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.sync.engine.tests").node(UUID.randomUUID().toString());
 		settings = new SyncSettingsStore(node);
-		engine = new SyncEngine(database, participants, new ConnectionStore(node), TokenVault.open(Files.createTempDirectory("vault")), settings,
+		// the device's own connection, as the product keeps it: the admin module reads who is logged in from it
+		engine = new SyncEngine(database, participants, ConnectionStore.ofThisDevice(), TokenVault.open(Files.createTempDirectory("vault")), settings,
 				Clock.systemUTC());
 		changes = new LocalChanges(database);
 		empty();

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.test.support.ServerFixture;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.Permission;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
 import org.outpost.obligations.Obligation;
@@ -65,6 +67,9 @@ class SyncEndToEndTest {
 		assertEquals(TODAY.plusDays(3), event.getDueDate());
 		assertEquals(server.record(mine).rev(), event.getRevision());
 		assertNull(desktop.find(Event.class, others), "an event outside the user's org units stays on the server");
+		AccessPolicy access = new AccessPolicy(desktop.database);
+		assertEquals(ServerFixture.USER, access.signedInUser().orElseThrow().getUserName(), "the user who logged in works on this device");
+		assertTrue(access.check("events", "Events", Permission.EDIT).allowed(), "the role's permissions came down with the admin data");
 		SyncRun run = desktop.engine.history().lastFinished("full").orElseThrow();
 		assertEquals(SyncOutcome.SUCCEEDED, run.getOutcome());
 		assertTrue(run.getTraffic().stream().anyMatch(t -> t.category().equals("events") && t.recordsDown() == 1), run.getTraffic().toString());
