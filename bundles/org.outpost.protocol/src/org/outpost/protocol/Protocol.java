@@ -22,6 +22,8 @@ public final class Protocol {
 	/** Request header and hello query parameter carrying the client's application version. */
 	public static final String CLIENT_VERSION_HEADER = "X-Outpost-Version";
 	public static final String CLIENT_VERSION_PARAMETER = "clientVersion";
+	/** Optional request header: the protocol version the client speaks (absent: {@link #VERSION}). */
+	public static final String PROTOCOL_HEADER = "X-Outpost-Protocol";
 
 	/** Largest request body the server reads, after gzip decoding. */
 	public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;

@@ -109,6 +109,8 @@ class ServerApiTest {
 		assertEquals("block", far.json().path("compatibility").path("verdict").asText());
 		assertTrue(far.json().path("compatibility").path("message").asText().contains("3.0"));
 		assertError(api.get(Protocol.HELLO + "?clientVersion=latest"), 400, "invalid_request");
+		assertError(api.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.HELLO)).header(Protocol.PROTOCOL_HEADER, "2").GET().build()), 400,
+				"unsupported_protocol");
 	}
 
 	@Test

@@ -105,6 +105,11 @@ public final class ApiHandler extends Handler.Abstract {
 	}
 
 	private Answer route(String path, String method, Request request) {
+		String protocol = request.getHeaders().get(Protocol.PROTOCOL_HEADER);
+		if (protocol != null && Protocol.SUPPORTED_VERSIONS.stream().noneMatch(version -> version.toString().equals(protocol.trim()))) {
+			throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL,
+					"This server speaks protocol versions " + Protocol.SUPPORTED_VERSIONS + ", not '" + protocol + "'");
+		}
 		return switch (path) {
 		case Protocol.HELLO -> only("GET", method, () -> Answer.json(200, hello(request)));
 		case Protocol.LOGIN -> only("POST", method, () -> Answer.json(200, login(request)));
