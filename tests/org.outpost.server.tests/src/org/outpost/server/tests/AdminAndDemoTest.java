@@ -26,7 +26,6 @@ import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.server.OutpostServer;
 import org.outpost.server.ServerAdmin;
-import org.outpost.server.ServerConfig;
 import org.outpost.server.internal.AdminCommands;
 import org.outpost.server.tests.Api.Reply;
 
@@ -40,7 +39,7 @@ class AdminAndDemoTest {
 
 	@BeforeAll
 	static void startWithDemoData() throws Exception {
-		server = OutpostServer.start(ServerConfig.defaults(folder.resolve("server")).withPort(0));
+		server = OutpostServer.start(TestStores.fresh(folder.resolve("server")));
 		api = new Api(server.uri());
 		run("demo", "7");
 	}
@@ -125,7 +124,7 @@ class AdminAndDemoTest {
 		Path file = folder.resolve("export.json");
 		run("export", file.toString());
 		assertTrue(Files.size(file) > 0);
-		try (ServerAdmin other = ServerAdmin.open(ServerConfig.defaults(folder.resolve("other")))) {
+		try (ServerAdmin other = ServerAdmin.open(TestStores.fresh(folder.resolve("other")))) {
 			AdminCommands.run(other, List.of("import", file.toString()), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 			for (String type : List.of("event", "finding", "action", "obligation", "risk", "orgunit", "location", "user", "role")) {
 				assertEquals(server.admin().count(type), other.count(type), type);

@@ -34,7 +34,6 @@ import org.outpost.protocol.Protocol;
 import org.outpost.server.OutpostServer;
 import org.outpost.server.ServerAdmin;
 import org.outpost.server.ServerAdmin.DeviceInfo;
-import org.outpost.server.ServerConfig;
 import org.outpost.server.tests.Api.Reply;
 
 /** The sync API end to end: a real server on a free port, real HTTP, the real store. */
@@ -51,7 +50,7 @@ class ServerApiTest {
 
 	@BeforeAll
 	static void start() throws Exception {
-		server = OutpostServer.start(ServerConfig.defaults(folder).withPort(0));
+		server = OutpostServer.start(TestStores.fresh(folder));
 		admin = server.admin();
 		api = new Api(server.uri());
 		company = new Fixture(admin);
@@ -409,7 +408,7 @@ class ServerApiTest {
 
 	@Test
 	void anExpiredTokenIsRefused(@TempDir Path otherFolder) throws Exception {
-		try (OutpostServer shortLived = OutpostServer.start(ServerConfig.defaults(otherFolder).withPort(0).withTokenValidity(Duration.ZERO))) {
+		try (OutpostServer shortLived = OutpostServer.start(TestStores.fresh(otherFolder).withTokenValidity(Duration.ZERO))) {
 			new Fixture(shortLived.admin());
 			Api other = new Api(shortLived.uri());
 			String expired = other.login("officer", "secret", "laptop-x");
