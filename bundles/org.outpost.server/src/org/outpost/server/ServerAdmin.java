@@ -19,6 +19,7 @@ import org.outpost.protocol.RecordTypes;
 import org.outpost.server.internal.store.Credential;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.store.StoredRecord;
 import org.outpost.server.internal.sync.Accounts;
 import org.outpost.server.internal.sync.ChangeFeed;
@@ -128,7 +129,7 @@ public final class ServerAdmin implements AutoCloseable {
 		}
 		String checkedId = UUID.fromString(id).toString();
 		return store.write(em -> {
-			ServerStore.lockChanges(em);
+			Revisions revisions = ServerStore.lockRevisions(em);
 			StoredRecord record = em.find(StoredRecord.class, checkedId);
 			if (record == null) {
 				record = new StoredRecord(type, checkedId);
@@ -140,7 +141,8 @@ public final class ServerAdmin implements AutoCloseable {
 			if (!RecordEditor.apply(record, fields)) {
 				throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
 			}
-			record.changed(ServerStore.nextRevision(em), System.currentTimeMillis(), ADMIN);
+			record.changed(revisions.next(), System.currentTimeMillis(), ADMIN);
+			revisions.save(em);
 			return ChangeFeed.toWire(record);
 		});
 	}
@@ -148,13 +150,14 @@ public final class ServerAdmin implements AutoCloseable {
 	/** Deletes a record on the web side; devices receive a tombstone. Returns false when there was no live record. */
 	public boolean deleteRecord(String id) {
 		return store.write(em -> {
-			ServerStore.lockChanges(em);
+			Revisions revisions = ServerStore.lockRevisions(em);
 			StoredRecord record = em.find(StoredRecord.class, id);
 			if (record == null || record.isTombstone()) {
 				return false;
 			}
 			record.setTombstone(true);
-			record.changed(ServerStore.nextRevision(em), System.currentTimeMillis(), ADMIN);
+			record.changed(revisions.next(), System.currentTimeMillis(), ADMIN);
+			revisions.save(em);
 			return true;
 		});
 	}

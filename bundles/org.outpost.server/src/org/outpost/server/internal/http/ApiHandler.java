@@ -40,6 +40,7 @@ import org.outpost.protocol.Protocol;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.sync.Accounts;
 import org.outpost.server.internal.sync.Accounts.Caller;
 import org.outpost.server.internal.sync.ChangeFeed;
@@ -173,8 +174,9 @@ public final class ApiHandler extends Handler.Abstract {
 		Instant now = Instant.now(clock);
 		List<MutationResult> results = store.write(em -> {
 			Caller caller = Accounts.authenticate(em, authorization, now);
-			ServerStore.lockChanges(em);
-			List<MutationResult> answers = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			Revisions revisions = ServerStore.lockRevisions(em);
+			List<MutationResult> answers = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC), revisions);
+			revisions.save(em);
 			deviceOf(em, caller, version).synced(now.toEpochMilli(), push.pendingCount());
 			return answers;
 		});
