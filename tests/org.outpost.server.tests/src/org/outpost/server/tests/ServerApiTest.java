@@ -289,6 +289,20 @@ class ServerApiTest {
 	}
 
 	@Test
+	void oneBatchMayCreateThenUpdateARecordAndRepeatAMutationId() {
+		String id = Fixture.newId();
+		Mutation create = Fixture.create("event", id, Map.of("orgUnit", company.a, "title", "first"));
+		Mutation update = new Mutation(Fixture.newId(), "event", id, Operation.UPDATE, Map.of("title", Fixture.change("first", "second")));
+		List<MutationResult> results = push(Fixture.push(0, create, update, create));
+		assertEquals(Outcome.APPLIED, results.get(0).outcome());
+		assertEquals(Outcome.APPLIED, results.get(1).outcome(), String.valueOf(results.get(1)));
+		assertTrue(results.get(1).newRev() > results.get(0).newRev());
+		assertEquals(results.get(0), results.get(2), "the repeated mutation id gets the first answer");
+		assertEquals("second", admin.record(id).body().get("title").asText());
+		assertEquals(results.get(1).newRev(), admin.record(id).rev());
+	}
+
+	@Test
 	void aChangeWithoutPermissionIsRejectedWithItsReasonAndWritesNothing() {
 		String id = Fixture.newId();
 		assertEquals(Outcome.APPLIED, push(Fixture.push(0, Fixture.create("finding", id, Map.of("orgUnit", company.a)))).get(0).outcome());

@@ -22,6 +22,7 @@ import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.Mutation;
 import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.Outcome;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
@@ -127,6 +128,37 @@ class TwoServersOneDatabaseTest {
 				} while (page.hasMore());
 				assertEquals(created, ids, "a client of either server gets every record");
 			}
+		}
+	}
+
+	@Test
+	void whatOneInstanceWritesTheOtherSeesAtOnce() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (OutpostServer first = OutpostServer.start(config); OutpostServer second = OutpostServer.start(config.withPort(0))) {
+			Fixture company = new Fixture(first.admin());
+			Api one = new Api(first.uri());
+			Api two = new Api(second.uri());
+			String id = Fixture.event(first.admin(), company.a, Fixture.TODAY, "Original");
+			String tokenOne = one.login("officer", "secret", "one");
+			String tokenTwo = two.login("officer", "secret", "two");
+			// each instance reads the record and the token once, so a cache there would keep the old rows
+			String cursor = pull(two, tokenTwo, null).nextCursor();
+			pull(one, tokenOne, null);
+
+			Reply applied = one.post(Protocol.PUSH, Fixture.push(0, new Mutation(Fixture.newId(), "event", id, Operation.UPDATE,
+					Map.of("title", Fixture.change("Original", "From one")))), tokenOne);
+			assertEquals(Outcome.APPLIED, JsonCodec.pushResponse(applied.json()).results().get(0).outcome());
+			WireRecord seenByTwo = pull(two, tokenTwo, cursor).records().get(0);
+			assertEquals("From one", seenByTwo.body().get("title").asText());
+			assertEquals(first.admin().record(id).rev(), seenByTwo.rev());
+			MutationResult stale = JsonCodec.pushResponse(two.post(Protocol.PUSH, Fixture.push(0, new Mutation(Fixture.newId(), "event", id,
+					Operation.UPDATE, Map.of("title", Fixture.change("Original", "From two")))), tokenTwo).json()).results().get(0);
+			assertEquals(Outcome.CONFLICT, stale.outcome());
+			assertEquals("From one", stale.conflicts().get("title").server().asText());
+
+			pull(one, tokenOne, null);
+			assertEquals(1, second.admin().revokeTokensOfDevice("one"));
+			assertEquals("token_revoked", one.post(Protocol.CHANGES, Fixture.pull("events", null, 10, DeviceScope.DEFAULT), tokenOne).code());
 		}
 	}
 

@@ -2,8 +2,10 @@ package org.outpost.server.internal.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -33,8 +35,13 @@ public final class ServerStore implements AutoCloseable {
 	private ServerStore(DataSource dataSource, String location, Map<String, String> connection) {
 		this.dataSource = dataSource;
 		this.location = location;
+		Map<String, String> properties = new HashMap<>(connection);
+		// no shared cache: another server instance, or the admin command line, may change any row; every read goes to the database
+		properties.put("eclipselink.cache.shared.default", "false");
+		// EclipseLink shares one session per unit name in a JVM: each store (two instances in a test, say) gets its own
+		properties.put("eclipselink.session-name", "outpost-server-" + UUID.randomUUID());
 		this.factory = EntityManagerFactories.open("outpost-server", dataSource, ENTITIES,
-				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, connection);
+				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, properties);
 		createCounter();
 	}
 
