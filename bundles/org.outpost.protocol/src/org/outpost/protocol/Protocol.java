@@ -16,6 +16,8 @@ public final class Protocol {
 	public static final String LOGIN = BASE_PATH + "/login";
 	public static final String CHANGES = BASE_PATH + "/changes";
 	public static final String PUSH = BASE_PATH + "/push";
+	/** Web-side record edits by a user with the {@value #SERVER_EDIT} permission. */
+	public static final String ADMIN_RECORDS = BASE_PATH + "/admin/records";
 	public static final String HEALTH = "/health";
 	public static final String METRICS = "/metrics";
 
@@ -36,6 +38,9 @@ public final class Protocol {
 	public static final int DEFAULT_PAGE_SIZE = 200;
 
 	public static final String JSON = "application/json";
+
+	/** The permission to edit any record on the web side through {@link #ADMIN_RECORDS}. */
+	public static final String SERVER_EDIT = "server.edit";
 
 	private Protocol() {
 	}

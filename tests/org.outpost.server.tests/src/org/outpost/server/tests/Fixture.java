@@ -13,6 +13,7 @@ import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.Mutation;
 import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.PushRequest;
+import org.outpost.protocol.Protocol;
 import org.outpost.server.ServerAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +29,11 @@ final class Fixture {
 	final String a1;
 	final String b;
 
-	/** Officer: events.*, findings view/create/edit (no delete), assigned A (so A and A1). Web: events.view only, no desktop login. */
+	/** Editor: may edit records on the web side. Officer: events.*, findings view/create/edit (no delete), assigned A (so A and A1). Web: events.view only, no desktop login. */
 	Fixture(ServerAdmin admin) {
 		admin.putRole("Officer", List.of("desktop.login", "events.*", "findings.view", "findings.create", "findings.edit"));
 		admin.putRole("WebOnly", List.of("events.view"));
+		admin.putRole("Editor", List.of("desktop.login", Protocol.SERVER_EDIT));
 		root = admin.addOrgUnit("Root", null);
 		a = admin.addOrgUnit("A", root);
 		a1 = admin.addOrgUnit("A1", a);
@@ -40,6 +42,7 @@ final class Fixture {
 		admin.assign("officer", a);
 		admin.putUser("web", "Wendy Web", "secret", List.of("WebOnly"));
 		admin.assign("web", a);
+		admin.putUser("editor", "Ed Editor", "secret", List.of("Editor"));
 	}
 
 	static String newId() {

@@ -21,7 +21,7 @@ import org.outpost.server.tests.Api.Reply;
 /** Stopping the server while a push may be in flight: the push is applied wholly or not at all. */
 class GracefulStopTest {
 
-	private static final int MUTATIONS = 500;
+	private static final int MUTATIONS = 200;
 
 	@TempDir
 	Path folder;

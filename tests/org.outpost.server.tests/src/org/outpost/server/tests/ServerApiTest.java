@@ -29,12 +29,15 @@ import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.Outcome;
 import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Messages.RecordEdit;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.server.OutpostServer;
 import org.outpost.server.ServerAdmin;
 import org.outpost.server.ServerAdmin.DeviceInfo;
 import org.outpost.server.tests.Api.Reply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The sync API end to end: a real server on a free port, real HTTP, the real store. */
 class ServerApiTest {
@@ -352,6 +355,31 @@ class ServerApiTest {
 		assertEquals(7, device.pendingCount());
 		assertEquals("1.0", device.appVersion());
 		assertNotNull(device.lastSync());
+	}
+
+	@Test
+	void aWebSideEditOverTheApiReachesDevicesAndConflictsWithAStaleEdit() {
+		String editor = api.login("editor", "secret", "web-browser");
+		String id = Fixture.event(admin, company.a, Fixture.TODAY, "Original");
+		ObjectNode fields = JsonCodec.newObject().put("title", "Edited on the web");
+		Reply edit = api.post(Protocol.ADMIN_RECORDS, Api.json(new RecordEdit("event", id, fields, false)), editor, null);
+		assertEquals(200, edit.status(), edit.body());
+		WireRecord edited = JsonCodec.wireRecord(edit.json());
+		assertEquals("Edited on the web", edited.body().get("title").asText());
+		assertEquals(edited.rev(), admin.record(id).rev());
+		MutationResult stale = push(Fixture.push(0, new Mutation(Fixture.newId(), "event", id, Operation.UPDATE,
+				Map.of("title", Fixture.change("Original", "Mine"))))).get(0);
+		assertEquals(Outcome.CONFLICT, stale.outcome());
+		assertEquals("Edited on the web", stale.conflicts().get("title").server().asText());
+
+		assertError(api.post(Protocol.ADMIN_RECORDS, Api.json(new RecordEdit("event", id, fields, false)), token, null), 403, "forbidden");
+		assertError(api.post(Protocol.ADMIN_RECORDS, Api.json(new RecordEdit("spaceship", id, fields, false)), editor, null), 400,
+				"unknown_record_type");
+		assertError(api.post(Protocol.ADMIN_RECORDS, Api.json(new RecordEdit("event", "42", fields, false)), editor, null), 400, "invalid_request");
+		Reply deleted = api.post(Protocol.ADMIN_RECORDS, Api.json(new RecordEdit("event", id, JsonCodec.newObject(), true)), editor, null);
+		assertTrue(JsonCodec.wireRecord(deleted.json()).tombstone());
+		assertError(api.post(Protocol.ADMIN_RECORDS, Api.json(new RecordEdit("event", id, JsonCodec.newObject(), true)), editor, null), 404,
+				"not_found");
 	}
 
 	// ---- bad input: a clear 4xx JSON error, nothing written

@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,6 +38,8 @@ import org.outpost.protocol.Messages.LoginRequest;
 import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Messages.RecordEdit;
+import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.server.internal.store.Device;
@@ -45,6 +49,7 @@ import org.outpost.server.internal.sync.Accounts;
 import org.outpost.server.internal.sync.Accounts.Caller;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.PushProcessor;
+import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -116,6 +121,7 @@ public final class ApiHandler extends Handler.Abstract {
 		case Protocol.LOGIN -> only("POST", method, () -> Answer.json(200, login(request)));
 		case Protocol.CHANGES -> only("POST", method, () -> Answer.json(200, changes(request)));
 		case Protocol.PUSH -> only("POST", method, () -> Answer.json(200, push(request)));
+		case Protocol.ADMIN_RECORDS -> only("POST", method, () -> Answer.json(200, editRecord(request)));
 		case Protocol.HEALTH -> only("GET", method, this::health);
 		case Protocol.METRICS -> only("GET", method, () -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
 				metrics.text().getBytes(StandardCharsets.UTF_8)));
@@ -182,6 +188,28 @@ public final class ApiHandler extends Handler.Abstract {
 		});
 		results.forEach(result -> metrics.add("outpost_mutations_total", "outcome=\"" + result.outcome().wireName() + "\"", 1));
 		return new PushResponse(results);
+	}
+
+	/** A web-side edit over the API, for users whose roles grant {@value Protocol#SERVER_EDIT}. */
+	private WireRecord editRecord(Request request) {
+		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		RecordEdit edit = JsonCodec.recordEdit(readJson(request));
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		edit.fields().fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+		return store.write(em -> {
+			Caller caller = Accounts.authenticate(em, authorization, Instant.now(clock));
+			if (!caller.scope().permissions().contains("*") && !caller.scope().permissions().contains(Protocol.SERVER_EDIT)) {
+				throw new ProtocolException(ErrorCode.FORBIDDEN, "Editing records on the web side needs the permission " + Protocol.SERVER_EDIT);
+			}
+			if (!edit.delete()) {
+				return WebEdits.put(em, edit.type(), edit.id(), fields, caller.scope().user());
+			}
+			WireRecord deleted = WebEdits.delete(em, edit.id(), caller.scope().user());
+			if (deleted == null) {
+				throw new ProtocolException(ErrorCode.NOT_FOUND, "There is no live record " + edit.id());
+			}
+			return deleted;
+		});
 	}
 
 	private static Device deviceOf(EntityManager em, Caller caller, String version) {
@@ -251,7 +279,7 @@ public final class ApiHandler extends Handler.Abstract {
 
 	private static String endpointName(String path) {
 		return switch (path) {
-		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.HEALTH, Protocol.METRICS -> path;
+		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.HEALTH, Protocol.METRICS -> path;
 		default -> "other";
 		};
 	}
