@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.outpost.server.internal.sync.ServerSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,7 +61,7 @@ public final class DemoData {
 		for (String form : FORMS) {
 			forms.add(admin.putRecord("form", ServerAdmin.newId(), ServerAdmin.fields(ServerAdmin.object("name", form))).id());
 		}
-		ObjectNode setting = ServerAdmin.object("name", "syncActionsAssignedToUserOnly");
+		ObjectNode setting = ServerAdmin.object("name", ServerSettings.ACTIONS_ASSIGNED_TO_USER_ONLY);
 		setting.put("value", false);
 		admin.putRecord("setting", ServerAdmin.newId(), ServerAdmin.fields(setting));
 

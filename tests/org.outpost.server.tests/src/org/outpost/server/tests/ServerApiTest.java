@@ -37,6 +37,7 @@ import org.outpost.server.ServerAdmin;
 import org.outpost.server.ServerAdmin.DeviceInfo;
 import org.outpost.server.tests.Api.Reply;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The sync API end to end: a real server on a free port, real HTTP, the real store. */
@@ -206,6 +207,24 @@ class ServerApiTest {
 		assertTrue(first.reset(), "the scope changed: the feed restarts");
 		List<String> ids = first.records().stream().map(WireRecord::id).toList();
 		assertTrue(ids.contains(wideId) && ids.contains(narrowId), ids.toString());
+	}
+
+	@Test
+	void theServerSettingForActionsAssignedToTheUserNarrowsEveryDevice() {
+		String mine = admin.putRecord("action", Fixture.newId(), Map.of("orgUnit", Fixture.text(company.a), "owner", Fixture.text("officer"))).id();
+		String others = admin.putRecord("action", Fixture.newId(), Map.of("orgUnit", Fixture.text(company.a), "owner", Fixture.text("bob"))).id();
+		String setting = Fixture.newId();
+		try {
+			admin.putRecord("setting", setting, Map.of("name", Fixture.text("syncActionsAssignedToUserOnly"), "value",
+					JsonNodeFactory.instance.booleanNode(true)));
+			List<String> ids = pullAll("findings", null, 100, DeviceScope.DEFAULT).getKey().stream().map(WireRecord::id).toList();
+			assertTrue(ids.contains(mine));
+			assertFalse(ids.contains(others));
+		} finally {
+			admin.deleteRecord(setting);
+		}
+		List<String> all = pullAll("findings", null, 100, DeviceScope.DEFAULT).getKey().stream().map(WireRecord::id).toList();
+		assertTrue(all.contains(mine) && all.contains(others));
 	}
 
 	@Test

@@ -46,7 +46,7 @@ public final class ChangeFeed {
 			throw new ProtocolException(ErrorCode.UNKNOWN_CATEGORY,
 					"There is no sync category '" + request.category() + "'; known: " + String.join(", ", RecordTypes.categories()));
 		}
-		DeviceScope device = request.scope();
+		DeviceScope device = ServerSettings.read(em).imposeOn(request.scope());
 		for (String unit : device.orgUnits()) {
 			if (!user.orgUnits().contains(unit)) {
 				throw new ProtocolException(ErrorCode.FORBIDDEN, "The org unit " + unit + " the device asks for is outside your assignments");
