@@ -100,8 +100,8 @@ public final class ApiHandler extends Handler.Abstract {
 		long nanos = System.nanoTime() - started;
 		metrics.request(endpointName(path), answer.status(), nanos);
 		if (requestLog != null) {
-			requestLog.accept("{\"time\":\"" + Instant.now(clock) + "\",\"method\":\"" + request.getMethod() + "\",\"path\":\"" + path
-					+ "\",\"status\":" + answer.status() + ",\"micros\":" + nanos / 1000 + "}");
+			requestLog.accept(JsonCodec.toText(JsonCodec.newObject().put("time", Instant.now(clock).toString()).put("method", request.getMethod())
+					.put("path", path).put("status", answer.status()).put("micros", nanos / 1000)));
 		}
 		response.setStatus(answer.status());
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.mediaType());
