@@ -374,6 +374,14 @@ class ServerApiTest {
 		assertEquals(7, device.pendingCount());
 		assertEquals("1.0", device.appVersion());
 		assertNotNull(device.lastSync());
+		String puller = api.login("officer", "secret", "laptop-puller");
+		assertNull(deviceInfo("laptop-puller").lastSync(), "logging in is not a sync");
+		assertEquals(200, api.post(Protocol.CHANGES, Fixture.pull("obligations", null, 10, DeviceScope.DEFAULT), puller).status());
+		assertNotNull(deviceInfo("laptop-puller").lastSync(), "a pull to the end is");
+	}
+
+	private static DeviceInfo deviceInfo(String id) {
+		return admin.devices().stream().filter(d -> d.deviceId().equals(id)).findFirst().orElseThrow();
 	}
 
 	@Test

@@ -163,11 +163,20 @@ public final class ApiHandler extends Handler.Abstract {
 		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
 		ChangesRequest changes = JsonCodec.changesRequest(readJson(request));
 		Instant now = Instant.now(clock);
-		ChangePage page = store.write(em -> {
+		record Pulled(Caller caller, ChangePage page) {
+		}
+		Pulled pulled = store.read(em -> {
 			Caller caller = Accounts.authenticate(em, authorization, now);
-			deviceOf(em, caller, version).synced(now.toEpochMilli());
-			return ChangeFeed.page(em, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			return new Pulled(caller, ChangeFeed.page(em, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
 		});
+		ChangePage page = pulled.page();
+		if (!page.hasMore()) {
+			// the device registry's last sync is the end of a pull; the pages before it write nothing
+			store.write(em -> {
+				deviceOf(em, pulled.caller(), version).synced(now.toEpochMilli());
+				return null;
+			});
+		}
 		metrics.add("outpost_records_served_total", "category=\"" + page.category() + "\"", page.records().size());
 		return page;
 	}
