@@ -36,8 +36,4 @@ public enum ErrorCode {
 	public String wireName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
-
-	public static ErrorCode fromWire(String name) {
-		return valueOf(name.toUpperCase(Locale.ROOT));
-	}
 }

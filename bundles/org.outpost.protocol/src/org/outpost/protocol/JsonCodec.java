@@ -26,6 +26,7 @@ import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.Outcome;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Messages.RecordEdit;
 import org.outpost.protocol.Messages.WireRecord;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -149,6 +150,13 @@ public final class JsonCodec {
 		return value == null ? MAPPER.nullNode() : value;
 	}
 
+	public static RecordEdit recordEdit(JsonNode json) {
+		JsonReader in = new JsonReader(json, "");
+		JsonReader fields = in.child("fields");
+		return new RecordEdit(in.requiredText("type"), in.requiredText("id"), fields == null ? newObject() : fields.object(),
+				in.bool("delete", false));
+	}
+
 	public static Hello hello(JsonNode json) {
 		JsonReader in = new JsonReader(json, "");
 		JsonReader compatibility = in.child("compatibility");
@@ -166,6 +174,10 @@ public final class JsonCodec {
 		JsonReader in = new JsonReader(json, "");
 		return new ChangePage(in.requiredText("category"), in.list("records", JsonCodec::wireRecord), in.text("nextCursor"),
 				in.bool("hasMore", false), in.bool("reset", false));
+	}
+
+	public static WireRecord wireRecord(JsonNode json) {
+		return wireRecord(new JsonReader(json, ""));
 	}
 
 	private static WireRecord wireRecord(JsonReader in) {
@@ -241,6 +253,16 @@ public final class JsonCodec {
 				json.writeEndObject();
 			}
 			case MutationResult result -> writeMutationResult(json, result);
+			case WireRecord record -> writeRecord(json, record);
+			case RecordEdit edit -> {
+				json.writeStartObject();
+				json.writeStringField("type", edit.type());
+				json.writeStringField("id", edit.id());
+				json.writeFieldName("fields");
+				json.writeTree(edit.fields());
+				json.writeBooleanField("delete", edit.delete());
+				json.writeEndObject();
+			}
 			case ErrorBody error -> {
 				json.writeStartObject();
 				json.writeStringField("code", error.code());

@@ -130,4 +130,12 @@ public final class Messages {
 
 	public record PushResponse(List<MutationResult> results) {
 	}
+
+	/**
+	 * A record edited on the web side: the given fields are set (JSON null clears one), the others
+	 * stay; {@code delete} makes it a tombstone instead. The answer is the record as devices will
+	 * receive it.
+	 */
+	public record RecordEdit(String type, String id, ObjectNode fields, boolean delete) {
+	}
 }

@@ -16,12 +16,16 @@ public final class Protocol {
 	public static final String LOGIN = BASE_PATH + "/login";
 	public static final String CHANGES = BASE_PATH + "/changes";
 	public static final String PUSH = BASE_PATH + "/push";
+	/** Web-side record edits by a user with the {@value #SERVER_EDIT} permission. */
+	public static final String ADMIN_RECORDS = BASE_PATH + "/admin/records";
 	public static final String HEALTH = "/health";
 	public static final String METRICS = "/metrics";
 
 	/** Request header and hello query parameter carrying the client's application version. */
 	public static final String CLIENT_VERSION_HEADER = "X-Outpost-Version";
 	public static final String CLIENT_VERSION_PARAMETER = "clientVersion";
+	/** Optional request header: the protocol version the client speaks (absent: {@link #VERSION}). */
+	public static final String PROTOCOL_HEADER = "X-Outpost-Protocol";
 
 	/** Largest request body the server reads, after gzip decoding. */
 	public static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -34,6 +38,9 @@ public final class Protocol {
 	public static final int DEFAULT_PAGE_SIZE = 200;
 
 	public static final String JSON = "application/json";
+
+	/** The permission to edit any record on the web side through {@link #ADMIN_RECORDS}. */
+	public static final String SERVER_EDIT = "server.edit";
 
 	private Protocol() {
 	}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.outpost.server.internal.sync.ServerSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -87,8 +89,9 @@ public final class DemoData {
 			form.set("questions", questions(QUESTIONS[f]));
 			forms.add(admin.putRecord("form", ServerAdmin.newId(), ServerAdmin.fields(form)).id());
 		}
+		// a setting record as the desktop's AppSetting holds it: key and text value
 		admin.putRecord("setting", ServerAdmin.newId(),
-				ServerAdmin.fields(ServerAdmin.object("key", "sync.actions.assigned.to.user.only", "value", "false")));
+				ServerAdmin.fields(ServerAdmin.object("key", ServerSettings.ACTIONS_ASSIGNED_TO_USER_ONLY, "value", "false")));
 
 		int findings = 0;
 		int actions = 0;

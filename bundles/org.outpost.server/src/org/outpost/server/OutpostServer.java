@@ -4,15 +4,24 @@ import java.net.URI;
 import java.time.Clock;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.outpost.protocol.ErrorBody;
+import org.outpost.protocol.ErrorCode;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Protocol;
 import org.outpost.server.internal.http.ApiHandler;
 import org.outpost.server.internal.http.Metrics;
 import org.outpost.server.internal.store.ServerStore;
@@ -65,7 +74,16 @@ public final class OutpostServer implements AutoCloseable {
 			// inflate gzip request bodies too; ApiHandler limits the inflated size
 			gzip.setInflateBufferSize(8192);
 			gzip.setHandler(api);
-			jetty.setHandler(new GracefulHandler(gzip));
+			jetty.setHandler(new GracefulHandler(gzip) {
+				@Override
+				protected void handleShutdownRejection(Request request, Response response, Callback callback) {
+					// while stopping, new requests get the protocol's JSON error, like every other refusal
+					response.setStatus(ErrorCode.SERVICE_UNAVAILABLE.status());
+					response.getHeaders().put(HttpHeader.CONTENT_TYPE, Protocol.JSON + "; charset=utf-8");
+					Content.Sink.write(response, true, JsonCodec.toText(new ErrorBody(ErrorCode.SERVICE_UNAVAILABLE.wireName(),
+							"The server is stopping; try again in a moment")), callback);
+				}
+			});
 			jetty.setStopTimeout(config.stopTimeout().toMillis());
 			jetty.start();
 			OutpostServer server = new OutpostServer(store, jetty, connector, config.keystore() != null);

@@ -11,12 +11,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.WireRecord;
-import org.outpost.protocol.ProtocolException;
-import org.outpost.protocol.RecordTypes;
 import org.outpost.server.internal.store.Credential;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
@@ -24,7 +21,7 @@ import org.outpost.server.internal.store.StoredRecord;
 import org.outpost.server.internal.sync.Accounts;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.PasswordHashes;
-import org.outpost.server.internal.sync.RecordEditor;
+import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -132,40 +129,12 @@ public final class ServerAdmin implements AutoCloseable {
 	 * @return the record as devices will receive it
 	 */
 	public WireRecord putRecord(String type, String id, Map<String, JsonNode> fields) {
-		if (RecordTypes.find(type).isEmpty()) {
-			throw new ProtocolException(ErrorCode.UNKNOWN_RECORD_TYPE, "The record type '" + type + "' is unknown");
-		}
-		String checkedId = UUID.fromString(id).toString();
-		return store.write(em -> {
-			ServerStore.lockChanges(em);
-			StoredRecord record = em.find(StoredRecord.class, checkedId);
-			if (record == null) {
-				record = new StoredRecord(type, checkedId);
-				em.persist(record);
-			} else if (!record.getType().equals(type)) {
-				throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The record " + id + " is a " + record.getType() + ", not a " + type);
-			}
-			record.setTombstone(false);
-			if (!RecordEditor.apply(record, fields)) {
-				throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
-			}
-			record.changed(ServerStore.nextRevision(em), System.currentTimeMillis(), ADMIN);
-			return ChangeFeed.toWire(record);
-		});
+		return store.write(em -> WebEdits.put(em, type, id, fields, ADMIN));
 	}
 
 	/** Deletes a record on the web side; devices receive a tombstone. Returns false when there was no live record. */
 	public boolean deleteRecord(String id) {
-		return store.write(em -> {
-			ServerStore.lockChanges(em);
-			StoredRecord record = em.find(StoredRecord.class, id);
-			if (record == null || record.isTombstone()) {
-				return false;
-			}
-			record.setTombstone(true);
-			record.changed(ServerStore.nextRevision(em), System.currentTimeMillis(), ADMIN);
-			return true;
-		});
+		return store.write(em -> WebEdits.delete(em, id, ADMIN)) != null;
 	}
 
 	/** The record as devices receive it, or null. */

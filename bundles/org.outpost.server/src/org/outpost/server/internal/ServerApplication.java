@@ -1,7 +1,5 @@
 package org.outpost.server.internal;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +22,7 @@ public final class ServerApplication implements IApplication {
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
 		String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-		CommandLine line = new CommandLine(args);
+		ServerOptions line = new ServerOptions(args);
 		ServerConfig config = line.config();
 		// on SIGTERM the JVM exits once its shutdown hooks return: this one waits for the graceful close below
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -53,44 +51,5 @@ public final class ServerApplication implements IApplication {
 	@Override
 	public void stop() {
 		stopped.countDown();
-	}
-
-	/** The same options for both applications. */
-	static final class CommandLine {
-		private final String[] args;
-
-		CommandLine(String[] args) {
-			this.args = args == null ? new String[0] : args;
-		}
-
-		boolean flag(String name) {
-			for (String arg : args) {
-				if (arg.equals(name)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		String option(String name) {
-			for (int i = 0; i < args.length - 1; i++) {
-				if (args[i].equals(name)) {
-					return args[i + 1];
-				}
-			}
-			return null;
-		}
-
-		ServerConfig config() throws IOException {
-			String file = option("-config");
-			ServerConfig config = ServerConfig.load(file == null ? null : Path.of(file), System.getenv());
-			if (option("-port") != null) {
-				config = config.withPort(Integer.parseInt(option("-port")));
-			}
-			if (option("-data-dir") != null) {
-				config = config.withDataDir(Path.of(option("-data-dir")));
-			}
-			return config;
-		}
 	}
 }

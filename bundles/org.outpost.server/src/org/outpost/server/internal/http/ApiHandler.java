@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,14 +38,18 @@ import org.outpost.protocol.Messages.LoginRequest;
 import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Messages.RecordEdit;
+import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.sync.Accounts;
 import org.outpost.server.internal.sync.Accounts.Caller;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.PushProcessor;
+import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -94,8 +100,8 @@ public final class ApiHandler extends Handler.Abstract {
 		long nanos = System.nanoTime() - started;
 		metrics.request(endpointName(path), answer.status(), nanos);
 		if (requestLog != null) {
-			requestLog.accept("{\"time\":\"" + Instant.now(clock) + "\",\"method\":\"" + request.getMethod() + "\",\"path\":\"" + path
-					+ "\",\"status\":" + answer.status() + ",\"micros\":" + nanos / 1000 + "}");
+			requestLog.accept(JsonCodec.toText(JsonCodec.newObject().put("time", Instant.now(clock).toString()).put("method", request.getMethod())
+					.put("path", path).put("status", answer.status()).put("micros", nanos / 1000)));
 		}
 		response.setStatus(answer.status());
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.mediaType());
@@ -105,11 +111,17 @@ public final class ApiHandler extends Handler.Abstract {
 	}
 
 	private Answer route(String path, String method, Request request) {
+		String protocol = request.getHeaders().get(Protocol.PROTOCOL_HEADER);
+		if (protocol != null && Protocol.SUPPORTED_VERSIONS.stream().noneMatch(version -> version.toString().equals(protocol.trim()))) {
+			throw new ProtocolException(ErrorCode.UNSUPPORTED_PROTOCOL,
+					"This server speaks protocol versions " + Protocol.SUPPORTED_VERSIONS + ", not '" + protocol + "'");
+		}
 		return switch (path) {
 		case Protocol.HELLO -> only("GET", method, () -> Answer.json(200, hello(request)));
 		case Protocol.LOGIN -> only("POST", method, () -> Answer.json(200, login(request)));
 		case Protocol.CHANGES -> only("POST", method, () -> Answer.json(200, changes(request)));
 		case Protocol.PUSH -> only("POST", method, () -> Answer.json(200, push(request)));
+		case Protocol.ADMIN_RECORDS -> only("POST", method, () -> Answer.json(200, editRecord(request)));
 		case Protocol.HEALTH -> only("GET", method, this::health);
 		case Protocol.METRICS -> only("GET", method, () -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
 				metrics.text().getBytes(StandardCharsets.UTF_8)));
@@ -151,11 +163,20 @@ public final class ApiHandler extends Handler.Abstract {
 		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
 		ChangesRequest changes = JsonCodec.changesRequest(readJson(request));
 		Instant now = Instant.now(clock);
-		ChangePage page = store.write(em -> {
+		record Pulled(Caller caller, ChangePage page) {
+		}
+		Pulled pulled = store.read(em -> {
 			Caller caller = Accounts.authenticate(em, authorization, now);
-			deviceOf(em, caller, version).synced(now.toEpochMilli());
-			return ChangeFeed.page(em, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			return new Pulled(caller, ChangeFeed.page(em, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
 		});
+		ChangePage page = pulled.page();
+		if (!page.hasMore()) {
+			// the device registry's last sync is the end of a pull; the pages before it write nothing
+			store.write(em -> {
+				deviceOf(em, pulled.caller(), version).synced(now.toEpochMilli());
+				return null;
+			});
+		}
 		metrics.add("outpost_records_served_total", "category=\"" + page.category() + "\"", page.records().size());
 		return page;
 	}
@@ -168,13 +189,36 @@ public final class ApiHandler extends Handler.Abstract {
 		Instant now = Instant.now(clock);
 		List<MutationResult> results = store.write(em -> {
 			Caller caller = Accounts.authenticate(em, authorization, now);
-			ServerStore.lockChanges(em);
-			List<MutationResult> answers = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			Revisions revisions = ServerStore.lockRevisions(em);
+			List<MutationResult> answers = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC), revisions);
+			revisions.save(em);
 			deviceOf(em, caller, version).synced(now.toEpochMilli(), push.pendingCount());
 			return answers;
 		});
 		results.forEach(result -> metrics.add("outpost_mutations_total", "outcome=\"" + result.outcome().wireName() + "\"", 1));
 		return new PushResponse(results);
+	}
+
+	/** A web-side edit over the API, for users whose roles grant {@value Protocol#SERVER_EDIT}. */
+	private WireRecord editRecord(Request request) {
+		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		RecordEdit edit = JsonCodec.recordEdit(readJson(request));
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		edit.fields().fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
+		return store.write(em -> {
+			Caller caller = Accounts.authenticate(em, authorization, Instant.now(clock));
+			if (!caller.scope().permissions().contains("*") && !caller.scope().permissions().contains(Protocol.SERVER_EDIT)) {
+				throw new ProtocolException(ErrorCode.FORBIDDEN, "Editing records on the web side needs the permission " + Protocol.SERVER_EDIT);
+			}
+			if (!edit.delete()) {
+				return WebEdits.put(em, edit.type(), edit.id(), fields, caller.scope().user());
+			}
+			WireRecord deleted = WebEdits.delete(em, edit.id(), caller.scope().user());
+			if (deleted == null) {
+				throw new ProtocolException(ErrorCode.NOT_FOUND, "There is no live record " + edit.id());
+			}
+			return deleted;
+		});
 	}
 
 	private static Device deviceOf(EntityManager em, Caller caller, String version) {
@@ -244,7 +288,7 @@ public final class ApiHandler extends Handler.Abstract {
 
 	private static String endpointName(String path) {
 		return switch (path) {
-		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.HEALTH, Protocol.METRICS -> path;
+		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.HEALTH, Protocol.METRICS -> path;
 		default -> "other";
 		};
 	}

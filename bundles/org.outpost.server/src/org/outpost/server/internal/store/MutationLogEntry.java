@@ -38,6 +38,10 @@ public class MutationLogEntry {
 		this.createdAt = createdAt;
 	}
 
+	public String getMutationId() {
+		return mutationId;
+	}
+
 	public String getUserName() {
 		return userName;
 	}

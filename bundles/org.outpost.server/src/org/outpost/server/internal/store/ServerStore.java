@@ -2,8 +2,10 @@ package org.outpost.server.internal.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -33,8 +35,13 @@ public final class ServerStore implements AutoCloseable {
 	private ServerStore(DataSource dataSource, String location, Map<String, String> connection) {
 		this.dataSource = dataSource;
 		this.location = location;
+		Map<String, String> properties = new HashMap<>(connection);
+		// no shared cache: another server instance, or the admin command line, may change any row; every read goes to the database
+		properties.put("eclipselink.cache.shared.default", "false");
+		// EclipseLink shares one session per unit name in a JVM: each store (two instances in a test, say) gets its own
+		properties.put("eclipselink.session-name", "outpost-server-" + UUID.randomUUID());
 		this.factory = EntityManagerFactories.open("outpost-server", dataSource, ENTITIES,
-				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, connection);
+				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, properties);
 		createCounter();
 	}
 
@@ -78,22 +85,40 @@ public final class ServerStore implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the next change sequence number inside the caller's transaction. The counter row stays
-	 * locked until that transaction ends, so numbers commit in the order they were taken.
+	 * Locks the change counter for the caller's transaction and hands out sequence numbers from
+	 * it. The row stays locked until that transaction ends, so numbers commit in the order they
+	 * were taken, and writers (also in other server instances) run one after the other: a push
+	 * locks first, before it reads anything, so a replayed mutation id is always seen by the second
+	 * push. Call {@link Revisions#save} before the transaction commits.
 	 */
-	public static long nextRevision(EntityManager em) {
-		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE + 1 WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES).executeUpdate();
-		return ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
+	public static Revisions lockRevisions(EntityManager em) {
+		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES).executeUpdate();
+		long last = ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
 				.getSingleResult()).longValue();
+		return new Revisions(last);
 	}
 
-	/**
-	 * Locks the change counter for the caller's transaction before a push reads anything, so pushes
-	 * (also from other server instances) run one after the other and a replayed mutation id is
-	 * always seen by the second one.
-	 */
-	public static void lockChanges(EntityManager em) {
-		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES).executeUpdate();
+	/** Sequence numbers taken under the counter's lock in one transaction. */
+	public static final class Revisions {
+		private final long first;
+		private long last;
+
+		private Revisions(long last) {
+			this.first = last;
+			this.last = last;
+		}
+
+		public long next() {
+			return ++last;
+		}
+
+		/** Writes the last number taken back to the counter (in the same transaction). */
+		public void save(EntityManager em) {
+			if (last != first) {
+				em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = ?1 WHERE NAME = ?2").setParameter(1, last)
+						.setParameter(2, ChangeCounter.CHANGES).executeUpdate();
+			}
+		}
 	}
 
 	/** The last change sequence number handed out. */

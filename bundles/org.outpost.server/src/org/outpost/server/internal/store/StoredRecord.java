@@ -2,6 +2,8 @@ package org.outpost.server.internal.store;
 
 import java.time.LocalDate;
 
+import org.outpost.protocol.Protocol;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,8 +18,8 @@ import jakarta.persistence.Table;
 @Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV") })
 public class StoredRecord {
 
-	/** Longest JSON body a record may have, in characters. */
-	public static final int MAX_BODY = 65_536;
+	/** Longest JSON body a record may have, in characters (the protocol's limit). */
+	public static final int MAX_BODY = Protocol.MAX_RECORD_BODY_CHARS;
 
 	@Id
 	@Column(name = "ID", length = 36)
@@ -120,10 +122,6 @@ public class StoredRecord {
 
 	public void setBody(String body) {
 		this.body = body;
-	}
-
-	public String getChangedBy() {
-		return changedBy;
 	}
 
 	/** Stamps a change: the new sequence number, when, and who (a user name, or "admin" for the command line). */

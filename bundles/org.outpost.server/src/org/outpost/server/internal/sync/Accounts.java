@@ -35,6 +35,11 @@ public final class Accounts {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+	private static final Credential UNKNOWN_USER = new Credential("");
+
+	static {
+		PasswordHashes.set(UNKNOWN_USER, "no one has this password", PasswordHashes.ITERATIONS);
+	}
 
 	private Accounts() {
 	}
@@ -44,8 +49,10 @@ public final class Accounts {
 			throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The field 'deviceId' must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
 		}
 		Credential credential = em.find(Credential.class, request.user());
-		UserScope scope = credential == null ? null : Directory.userScope(em, request.user());
-		if (scope == null || !PasswordHashes.matches(credential, request.password())) {
+		// an unknown user costs a hash too, so the answer's timing does not tell which user names exist
+		boolean matches = PasswordHashes.matches(credential == null ? UNKNOWN_USER : credential, request.password()) && credential != null;
+		UserScope scope = matches ? Directory.userScope(em, request.user()) : null;
+		if (scope == null) {
 			throw new ProtocolException(ErrorCode.LOGIN_FAILED, "Wrong user name or password");
 		}
 		if (!scope.mayLogInFromDesktop()) {

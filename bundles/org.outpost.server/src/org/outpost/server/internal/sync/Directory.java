@@ -78,7 +78,7 @@ public final class Directory {
 
 	private static List<StoredRecord> live(EntityManager em, String type, String owner) {
 		String jpql = "SELECT r FROM StoredRecord r WHERE r.type = :type AND r.tombstone = FALSE" + (owner == null ? "" : " AND r.owner = :owner");
-		var query = em.createQuery(jpql, StoredRecord.class).setParameter("type", type);
+		var query = em.createQuery(jpql, StoredRecord.class).setParameter("type", type).setHint(ChangeFeed.READ_ONLY, true);
 		if (owner != null) {
 			query.setParameter("owner", owner);
 		}

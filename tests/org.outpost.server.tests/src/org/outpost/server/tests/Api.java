@@ -1,0 +1,122 @@
+package org.outpost.server.tests;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A device's view of the server: real HTTP through java.net.http. Every answer is recorded
+ * (method, path, status, error code) so that {@link OpenApiDocument} can check the document
+ * declares all of them.
+ */
+final class Api {
+
+	/** "METHOD path status" of every answer seen in this test run. */
+	static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+	/** Every error code seen. */
+	static final Set<String> ERROR_CODES = ConcurrentHashMap.newKeySet();
+
+	static final String VERSION = "1.0";
+	private static final ObjectMapper MAPPER = new ObjectMapper();
+
+	private final HttpClient client = HttpClient.newHttpClient();
+	private final URI base;
+
+	Api(URI base) {
+		this.base = base;
+	}
+
+	/** An answer: status, body (gzip decoded), and the body as JSON when it is JSON. */
+	record Reply(int status, String body, JsonNode json, HttpResponse<byte[]> response) {
+
+		String code() {
+			return json == null ? null : json.path("code").asText(null);
+		}
+	}
+
+	Reply get(String pathAndQuery) {
+		return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET().build());
+	}
+
+	/** POSTs a JSON body as a device at {@link #VERSION} with {@code token} (null: none). */
+	Reply post(String path, String json, String token) {
+		return post(path, json, token, VERSION);
+	}
+
+	Reply post(String path, String json, String token, String version) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", Protocol.JSON)
+				.POST(BodyPublishers.ofString(json));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (version != null) {
+			request.header(Protocol.CLIENT_VERSION_HEADER, version);
+		}
+		return send(request.build());
+	}
+
+	/** POSTs a gzip-compressed JSON body. */
+	Reply postGzip(String path, String json, String token) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+			gzip.write(json.getBytes(StandardCharsets.UTF_8));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", Protocol.JSON).header("Content-Encoding", "gzip")
+				.header("Authorization", "Bearer " + token).header(Protocol.CLIENT_VERSION_HEADER, VERSION)
+				.POST(BodyPublishers.ofByteArray(bytes.toByteArray())).build());
+	}
+
+	Reply send(HttpRequest request) {
+		try {
+			HttpResponse<byte[]> response = client.send(request, BodyHandlers.ofByteArray());
+			boolean gzipped = response.headers().firstValue("Content-Encoding").orElse("").equals("gzip");
+			String body = new String(gzipped ? new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes() : response.body(),
+					StandardCharsets.UTF_8);
+			JsonNode json = response.headers().firstValue("Content-Type").orElse("").startsWith(Protocol.JSON) ? MAPPER.readTree(body) : null;
+			Reply reply = new Reply(response.statusCode(), body, json, response);
+			SEEN.add(request.method() + " " + request.uri().getPath() + " " + response.statusCode());
+			if (reply.status() >= 400 && reply.code() != null) {
+				ERROR_CODES.add(reply.code());
+			}
+			return reply;
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Logs in and returns the token. */
+	String login(String user, String password, String deviceId) {
+		Reply reply = post(Protocol.LOGIN, "{\"user\":\"" + user + "\",\"password\":\"" + password + "\",\"deviceId\":\"" + deviceId + "\"}", null);
+		if (reply.status() != 200) {
+			throw new AssertionError("Login of " + user + " failed: " + reply.status() + " " + reply.body());
+		}
+		return reply.json().get("token").asText();
+	}
+
+	static String json(Object message) {
+		return JsonCodec.toText(message);
+	}
+}

@@ -1,0 +1,102 @@
+package org.outpost.server.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.Messages.Operation;
+import org.outpost.protocol.RecordTypes;
+import org.outpost.protocol.RecordTypes.RecordType;
+import org.outpost.server.internal.sync.ScopeRules;
+import org.outpost.server.internal.sync.UserScope;
+
+class ScopeRulesTest {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+	private static final UserScope OFFICER = new UserScope("olga", "Olga", true,
+			Set.of("desktop.login", "events.*", "findings.view", "findings.create", "risks.view"), Set.of("A", "A1"));
+
+	private static RecordType type(String name) {
+		return RecordTypes.find(name).orElseThrow();
+	}
+
+	private static ScopeRules rules(DeviceScope device) {
+		return new ScopeRules(OFFICER, device, Set.of(), TODAY);
+	}
+
+	@Test
+	void recordsOfAssignedOrgUnitsAndTheirSubUnitsAreVisibleOthersAreNot() {
+		ScopeRules rules = rules(DeviceScope.DEFAULT);
+		assertTrue(rules.visible(type("finding"), "A", null, null, "x"));
+		assertTrue(rules.visible(type("finding"), "A1", null, null, "x"));
+		assertFalse(rules.visible(type("finding"), "B", null, null, "x"));
+	}
+
+	@Test
+	void eventsFollowTheDeviceDateWindowWithBothEndsIncluded() {
+		ScopeRules rules = rules(new DeviceScope(10, 5, List.of(), List.of(), false, false));
+		assertTrue(rules.visible(type("event"), "A", null, TODAY.minusDays(10), null));
+		assertFalse(rules.visible(type("event"), "A", null, TODAY.minusDays(11), null));
+		assertTrue(rules.visible(type("event"), "A", null, TODAY.plusDays(5), null));
+		assertFalse(rules.visible(type("event"), "A", null, TODAY.plusDays(6), null));
+		assertTrue(rules.visible(type("event"), "A", null, null, null), "an event without due date is always in the window");
+		// the window applies to events only
+		assertTrue(rules.visible(type("finding"), "A", null, TODAY.minusDays(400), null));
+	}
+
+	@Test
+	void theDeviceOrgUnitAndLocationSelectionNarrowsTheUserScope() {
+		ScopeRules rules = new ScopeRules(OFFICER, new DeviceScope(30, 30, List.of("A1"), List.of("L1"), false, false), Set.of("A1"), TODAY);
+		assertFalse(rules.visible(type("event"), "A", "L1", TODAY, null));
+		assertTrue(rules.visible(type("event"), "A1", "L1", TODAY, null));
+		assertFalse(rules.visible(type("event"), "A1", "L2", TODAY, null));
+	}
+
+	@Test
+	void risksAreTheUsersOwnUnlessSyncAllRisks() {
+		assertFalse(rules(DeviceScope.DEFAULT).visible(type("risk"), "A", null, null, "someone else"));
+		assertTrue(rules(DeviceScope.DEFAULT).visible(type("risk"), "A", null, null, "olga"));
+		assertTrue(rules(new DeviceScope(30, 30, List.of(), List.of(), true, false)).visible(type("risk"), "A", null, null, "someone else"));
+	}
+
+	@Test
+	void onlyMyActionsKeepsTheActionsTheUserOwns() {
+		ScopeRules rules = rules(new DeviceScope(30, 30, List.of(), List.of(), false, true));
+		assertTrue(rules.visible(type("action"), "A", null, null, "olga"));
+		assertFalse(rules.visible(type("action"), "A", null, null, "bob"));
+	}
+
+	@Test
+	void aModuleWithoutViewPermissionSendsNothing() {
+		assertFalse(rules(DeviceScope.DEFAULT).visible(type("obligation"), "A", null, null, null));
+	}
+
+	@Test
+	void adminDataIsVisibleByOrgUnitOrOwner() {
+		ScopeRules rules = rules(DeviceScope.DEFAULT);
+		assertTrue(rules.visible(type("orgunit"), "A1", null, null, null));
+		assertFalse(rules.visible(type("orgunit"), "B", null, null, null));
+		assertTrue(rules.visible(type("assignment"), "A", null, null, "olga"));
+		assertFalse(rules.visible(type("assignment"), "A", null, null, "bob"));
+		assertTrue(rules.visible(type("form"), null, null, null, null));
+	}
+
+	@Test
+	void changesNeedThePermissionOfTheirOperationAndAnOrgUnitInScope() {
+		ScopeRules rules = rules(DeviceScope.DEFAULT);
+		assertEquals(Optional.empty(), rules.refusal(type("event"), Operation.UPDATE, "A", "A1"));
+		assertEquals(Optional.empty(), rules.refusal(type("finding"), Operation.CREATE, null, "A"));
+		assertTrue(rules.refusal(type("finding"), Operation.DELETE, "A", "A").orElseThrow().contains("findings.delete"));
+		assertTrue(rules.refusal(type("event"), Operation.UPDATE, "B", "A").orElseThrow().contains("outside"));
+		assertTrue(rules.refusal(type("event"), Operation.UPDATE, "A", "B").orElseThrow().contains("outside"));
+		assertTrue(rules.refusal(type("event"), Operation.CREATE, null, null).orElseThrow().contains("needs an org unit"));
+		assertTrue(rules.refusal(type("orgunit"), Operation.CREATE, null, "A").orElseThrow().contains("managed on the server"));
+	}
+}

@@ -1,0 +1,170 @@
+package org.outpost.server.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.Messages.Mutation;
+import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.Operation;
+import org.outpost.protocol.Messages.Outcome;
+import org.outpost.protocol.Messages.WireRecord;
+import org.outpost.protocol.Protocol;
+import org.outpost.server.OutpostServer;
+import org.outpost.server.ServerConfig;
+import org.outpost.server.tests.Api.Reply;
+
+/**
+ * Two server instances on one database (DESIGN.md §4) taking interleaved pushes from many clients
+ * while a device pulls: every sequence number is used once, none is lost, and every client
+ * converges to the same records through either server. On HSQLDB both instances share the
+ * in-process database; scripts/test-postgresql.sh runs it on PostgreSQL.
+ */
+class TwoServersOneDatabaseTest {
+
+	private static final int CLIENTS = 8;
+	private static final int BATCHES = 6;
+	private static final int PER_BATCH = 4;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void interleavedPushesGiveEverySequenceNumberOnceAndEveryClientConverges() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (OutpostServer first = OutpostServer.start(config); OutpostServer second = OutpostServer.start(config.withPort(0))) {
+			Fixture company = new Fixture(first.admin());
+			List<Api> servers = List.of(new Api(first.uri()), new Api(second.uri()));
+			long baseline = first.admin().lastRevision();
+
+			Set<String> created = ConcurrentHashMap.newKeySet();
+			AtomicBoolean pushing = new AtomicBoolean(true);
+			ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
+			try {
+				// a device pulling incrementally while the pushes run must see every record exactly once
+				Future<Set<String>> watcher = pool.submit(() -> {
+					String token = servers.get(1).login("officer", "secret", "watcher");
+					Set<String> seen = new HashSet<>();
+					String cursor = null;
+					boolean last = false;
+					while (!last) {
+						last = !pushing.get();
+						ChangePage page;
+						do {
+							page = pull(servers.get(seen.size() % 2), token, cursor);
+							for (WireRecord record : page.records()) {
+								assertTrue(seen.add(record.id()), "a record came twice: " + record.id());
+							}
+							cursor = page.nextCursor();
+						} while (page.hasMore());
+					}
+					return seen;
+				});
+				List<Future<?>> clients = new ArrayList<>();
+				for (int c = 0; c < CLIENTS; c++) {
+					int client = c;
+					clients.add(pool.submit(() -> {
+						String token = servers.get(client % 2).login("officer", "secret", "device-" + client);
+						for (int b = 0; b < BATCHES; b++) {
+							Api api = servers.get((client + b) % 2);
+							Mutation[] batch = new Mutation[PER_BATCH];
+							for (int m = 0; m < PER_BATCH; m++) {
+								batch[m] = Fixture.create("event", Fixture.newId(), Map.of("orgUnit", company.a, "title", "c" + client + "b" + b + "m" + m));
+							}
+							Reply reply = api.post(Protocol.PUSH, Fixture.push(0, batch), token);
+							assertEquals(200, reply.status(), reply.body());
+							for (MutationResult result : JsonCodec.pushResponse(reply.json()).results()) {
+								assertEquals(Outcome.APPLIED, result.outcome());
+							}
+							for (Mutation mutation : batch) {
+								created.add(mutation.recordId());
+							}
+						}
+						return null;
+					}));
+				}
+				for (Future<?> client : clients) {
+					client.get();
+				}
+				pushing.set(false);
+				Set<String> watched = watcher.get();
+				assertTrue(watched.containsAll(created), "the pulling device missed " + (created.size() - watched.size()) + " records");
+			} finally {
+				pool.shutdownNow();
+			}
+
+			int pushed = CLIENTS * BATCHES * PER_BATCH;
+			assertEquals(pushed, created.size());
+			assertEquals(baseline + pushed, first.admin().lastRevision(), "each create took exactly one sequence number");
+			for (Api server : servers) {
+				String token = server.login("officer", "secret", "late-" + server.hashCode());
+				Set<Long> revs = new HashSet<>();
+				Set<String> ids = new HashSet<>();
+				String cursor = null;
+				ChangePage page;
+				do {
+					page = pull(server, token, cursor);
+					for (WireRecord record : page.records()) {
+						assertTrue(revs.add(record.rev()), "sequence number " + record.rev() + " given twice");
+						ids.add(record.id());
+					}
+					cursor = page.nextCursor();
+				} while (page.hasMore());
+				assertEquals(created, ids, "a client of either server gets every record");
+			}
+		}
+	}
+
+	@Test
+	void whatOneInstanceWritesTheOtherSeesAtOnce() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (OutpostServer first = OutpostServer.start(config); OutpostServer second = OutpostServer.start(config.withPort(0))) {
+			Fixture company = new Fixture(first.admin());
+			Api one = new Api(first.uri());
+			Api two = new Api(second.uri());
+			String id = Fixture.event(first.admin(), company.a, Fixture.TODAY, "Original");
+			String tokenOne = one.login("officer", "secret", "one");
+			String tokenTwo = two.login("officer", "secret", "two");
+			// each instance reads the record and the token once, so a cache there would keep the old rows
+			String cursor = pull(two, tokenTwo, null).nextCursor();
+			pull(one, tokenOne, null);
+
+			Reply applied = one.post(Protocol.PUSH, Fixture.push(0, new Mutation(Fixture.newId(), "event", id, Operation.UPDATE,
+					Map.of("title", Fixture.change("Original", "From one")))), tokenOne);
+			assertEquals(Outcome.APPLIED, JsonCodec.pushResponse(applied.json()).results().get(0).outcome());
+			WireRecord seenByTwo = pull(two, tokenTwo, cursor).records().get(0);
+			assertEquals("From one", seenByTwo.body().get("title").asText());
+			assertEquals(first.admin().record(id).rev(), seenByTwo.rev());
+			MutationResult stale = JsonCodec.pushResponse(two.post(Protocol.PUSH, Fixture.push(0, new Mutation(Fixture.newId(), "event", id,
+					Operation.UPDATE, Map.of("title", Fixture.change("Original", "From two")))), tokenTwo).json()).results().get(0);
+			assertEquals(Outcome.CONFLICT, stale.outcome());
+			assertEquals("From one", stale.conflicts().get("title").server().asText());
+
+			pull(one, tokenOne, null);
+			assertEquals(1, second.admin().revokeTokensOfDevice("one"));
+			assertEquals("token_revoked", one.post(Protocol.CHANGES, Fixture.pull("events", null, 10, DeviceScope.DEFAULT), tokenOne).code());
+		}
+	}
+
+	private static ChangePage pull(Api api, String token, String cursor) {
+		Reply reply = api.post(Protocol.CHANGES, Fixture.pull("events", cursor, 50, DeviceScope.DEFAULT), token);
+		assertEquals(200, reply.status(), reply.body());
+		return JsonCodec.changePage(reply.json());
+	}
+}
