@@ -37,7 +37,6 @@ import org.outpost.server.ServerAdmin;
 import org.outpost.server.ServerAdmin.DeviceInfo;
 import org.outpost.server.tests.Api.Reply;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The sync API end to end: a real server on a free port, real HTTP, the real store. */
