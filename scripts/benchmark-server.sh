@@ -14,7 +14,7 @@ product="$repo/releng/org.outpost.repository/target/products/org.outpost.server.
 data=$(mktemp -d /tmp/outpost-bench.XXXXXX)
 OUTPOST_LOG_REQUESTS=false "$product/outpost-server" -demo -port "$port" -data-dir "$data" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT INT TERM
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT INT TERM
 until curl -fs "http://localhost:$port/health" >/dev/null 2>&1; do sleep 0.5; done
 until grep -q "^Outpost server http" "$data/server.log"; do sleep 0.5; done
 jars=$(ls "$product"/plugins/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
