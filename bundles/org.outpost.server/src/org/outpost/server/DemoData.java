@@ -152,7 +152,7 @@ public final class DemoData {
 			risk.put("likelihood", 1 + random.nextInt(5));
 			risk.put("consequence", 1 + random.nextInt(5));
 			Map<String, JsonNode> fields = ServerAdmin.fields(risk, "orgUnit", sites.get(r % sites.size()), "owner", r % 2 == 0 ? "demo" : "admin");
-			fields.put("controls", JsonNodeFactory.instance.arrayNode().add("Training").add("Inspection"));
+			fields.put("controls", JsonNodeFactory.instance.textNode("Training\nInspection"));
 			admin.putRecord("risk", ServerAdmin.newId(), fields);
 		}
 		return new Summary(3 + sites.size(), locations.size(), 3, events, findings, actions, topics.length, risks);

@@ -6,23 +6,23 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.service.component.ComponentContext;
 import org.outpost.sync.engine.AutoSyncScheduler;
 import org.outpost.sync.engine.SyncReminder;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.settings.SyncSettingsStore;
 
-/** Ticks the automatic sync once a minute in a system job, for as long as the sync service is there. */
+/**
+ * Ticks the automatic sync once a minute in a system job. The sync service is looked up at the
+ * first tick, not at activation: activation happens while the local database opens (it loads this
+ * bundle's entities), and asking for the service then would be a circular request.
+ */
 public final class AutoSyncComponent {
 
 	static final long TICK_MILLIS = 60_000;
 
-	private SyncService sync;
 	private volatile SyncReminder reminder;
 	private Job ticker;
-
-	void setSync(SyncService sync) {
-		this.sync = sync;
-	}
 
 	void setReminder(SyncReminder reminder) {
 		this.reminder = reminder;
@@ -34,12 +34,17 @@ public final class AutoSyncComponent {
 		}
 	}
 
-	void activate() {
-		AutoSyncScheduler scheduler = new AutoSyncScheduler(sync, SyncSettingsStore.ofThisDevice(), () -> reminder, Clock.systemUTC());
+	void activate(ComponentContext context) {
 		ticker = new Job("Automatic sync") {
+			private AutoSyncScheduler scheduler;
+
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
+					if (scheduler == null) {
+						scheduler = new AutoSyncScheduler((SyncService) context.locateService("sync"), SyncSettingsStore.ofThisDevice(),
+								() -> reminder, Clock.systemUTC());
+					}
 					scheduler.runDue();
 				} catch (InterruptedException e) {
 					Thread.currentThread().interrupt();

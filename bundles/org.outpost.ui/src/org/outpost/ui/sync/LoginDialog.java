@@ -60,7 +60,7 @@ public final class LoginDialog extends TitleAreaDialog {
 		server = field(fields, "Server address", "server", SWT.BORDER, known == null ? System.getProperty("outpost.server", "") : known.server().toString());
 		user = field(fields, "User name", "user", SWT.BORDER, known == null ? "" : known.user());
 		password = field(fields, "Password", "password", SWT.BORDER | SWT.PASSWORD, "");
-		(server.getText().isEmpty() ? server : password).setFocus();
+		(server.getText().isEmpty() ? server : user.getText().isEmpty() ? user : password).setFocus();
 		return area;
 	}
 

@@ -4,9 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
+import jakarta.annotation.PostConstruct;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.window.Window;
@@ -19,16 +18,15 @@ import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.history.SyncOutcome;
 import org.outpost.sync.schedule.SyncRule;
 import org.outpost.ui.sync.LoginDialog;
-import org.outpost.ui.register.RegisterViewer;
 import org.outpost.ui.sync.SyncEvents;
-import org.osgi.service.event.Event;
 
 import jakarta.inject.Inject;
 
 /**
  * The first start of the desktop on an empty device: asks for the server and the user's
  * credentials, then runs the initial full sync with progress; it can be cancelled and goes on
- * where it stopped, by itself at the next start, until one full sync has succeeded.
+ * where it stopped, by itself at the next start, until one full sync has succeeded. It runs before
+ * the window is drawn, so the registers open on the data the initial sync brought.
  */
 public final class FirstRunAddon {
 
@@ -38,28 +36,28 @@ public final class FirstRunAddon {
 	@Inject
 	IEventBroker events;
 
-	@Inject
-	@Optional
-	void started(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event) {
+	@PostConstruct
+	void beforeTheWindowOpens() {
 		Display display = Display.getCurrent();
 		if (sync == null || display == null || sync.engine().history().lastFinished(SyncKind.FULL.key()).filter(r -> r.getOutcome() == SyncOutcome.SUCCEEDED).isPresent()) {
 			return;
 		}
-		Shell shell = display.getActiveShell() != null ? display.getActiveShell() : display.getShells()[0];
 		if (sync.engine().connection().isEmpty()) {
-			LoginDialog login = new LoginDialog(shell, sync.engine(),
+			// no window yet: the dialogs stand on their own
+			LoginDialog login = new LoginDialog(null, sync.engine(),
 					"Welcome to Outpost. Enter your server and your credentials; Outpost then brings your data to this device.");
 			if (login.open() != Window.OK) {
 				return;
 			}
-			initialSync(shell);
+			initialSync();
 		} else {
 			// an initial sync that did not finish goes on by itself, in the background
 			sync.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL));
 		}
 	}
 
-	private void initialSync(Shell shell) {
+	private void initialSync() {
+		Shell shell = null;
 		SyncReport[] report = new SyncReport[1];
 		try {
 			new ProgressMonitorDialog(shell).run(true, true, monitor -> {
@@ -77,7 +75,6 @@ public final class FirstRunAddon {
 			Thread.currentThread().interrupt();
 			return;
 		}
-		RegisterViewer.refreshAll(shell.getDisplay());
 		if (report[0] != null) {
 			events.post(SyncEvents.FINISHED, report[0]);
 			if (report[0].outcome() == SyncOutcome.CANCELLED) {
