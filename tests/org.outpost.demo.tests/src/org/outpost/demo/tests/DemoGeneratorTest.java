@@ -1,5 +1,7 @@
 package org.outpost.demo.tests;
 
+import org.outpost.test.support.Services;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package org.outpost.outbox.tests;
 
+import org.outpost.test.support.Services;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

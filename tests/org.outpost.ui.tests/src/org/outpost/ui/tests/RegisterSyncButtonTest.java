@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -25,14 +24,13 @@ import org.eclipse.swt.widgets.ToolItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.history.SyncOutcome;
 import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.ServerFixture;
+import org.outpost.test.support.Services;
 import org.outpost.ui.sync.SyncCommand;
 
 /**
@@ -47,11 +45,7 @@ class RegisterSyncButtonTest {
 	@BeforeEach
 	void loggedInDevice() throws Exception {
 		server = new ServerFixture();
-		ServiceTracker<SyncService, SyncService> tracker = new ServiceTracker<>(
-				FrameworkUtil.getBundle(RegisterSyncButtonTest.class).getBundleContext(), SyncService.class, null);
-		tracker.open();
-		sync = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
-		tracker.close();
+		sync = Services.get(SyncService.class);
 		sync.engine().login(server.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
 		// the device has had its initial sync, so the workbench starts straight into the registers
 		assertEquals(SyncOutcome.SUCCEEDED, sync.engine().sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor()).outcome());

@@ -1,5 +1,7 @@
 package org.outpost.events.ui.internal;
 
+import org.outpost.test.support.Services;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package org.outpost.events.ui.internal;
 
+import org.outpost.test.support.Services;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package org.outpost.sync.ui.internal;
 
+import org.outpost.test.support.Services;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

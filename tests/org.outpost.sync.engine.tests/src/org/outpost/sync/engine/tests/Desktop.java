@@ -4,12 +4,9 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.connection.ConnectionStore;
@@ -17,6 +14,7 @@ import org.outpost.sync.connection.TokenVault;
 import org.outpost.sync.engine.SyncEngine;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.settings.SyncSettingsStore;
+import org.outpost.test.support.Services;
 
 /**
  * The desktop side as the product runs it: the local database and participant registry of this
@@ -24,8 +22,8 @@ import org.outpost.sync.settings.SyncSettingsStore;
  */
 final class Desktop {
 
-	final LocalDatabase database = service(LocalDatabase.class);
-	final SyncParticipants participants = service(SyncParticipants.class);
+	final LocalDatabase database = Services.get(LocalDatabase.class);
+	final SyncParticipants participants = Services.get(SyncParticipants.class);
 	final SyncSettingsStore settings;
 	final SyncEngine engine;
 	final LocalChanges changes;
@@ -59,20 +57,4 @@ final class Desktop {
 		return database.read(em -> em.createQuery("SELECT COUNT(r) FROM " + entity + " r", Long.class).getSingleResult());
 	}
 
-	private static <S> S service(Class<S> type) {
-		ServiceTracker<S, S> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(Desktop.class).getBundleContext(), type, null);
-		tracker.open();
-		try {
-			S found = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
-			if (found == null) {
-				throw new IllegalStateException(type.getSimpleName() + " did not come up");
-			}
-			return found;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		} finally {
-			tracker.close();
-		}
-	}
 }

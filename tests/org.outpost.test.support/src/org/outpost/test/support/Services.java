@@ -1,17 +1,17 @@
-package org.outpost.risks.ui.internal;
+package org.outpost.test.support;
 
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** The real OSGi services of the test runtime. */
-final class Services {
+/** The real OSGi services of the test runtime, waited for as the product's components come up. */
+public final class Services {
 
 	private Services() {
 	}
 
-	static <S> S get(Class<S> type) {
+	public static <S> S get(Class<S> type) {
 		ServiceTracker<S, S> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(Services.class).getBundleContext(), type, null);
 		tracker.open();
 		try {
@@ -23,6 +23,8 @@ final class Services {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
+		} finally {
+			tracker.close();
 		}
 	}
 }
