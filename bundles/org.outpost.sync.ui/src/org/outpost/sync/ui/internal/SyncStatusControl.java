@@ -13,8 +13,13 @@ import org.outpost.ui.sync.SyncEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-/** The status line at the bottom of the window: online or offline, changes waiting, conflicts. */
+/**
+ * The status line at the bottom of the window: online or offline, changes waiting, conflicts.
+ * Updated after each sync and every few seconds, so that edits saved in any module show as waiting.
+ */
 public final class SyncStatusControl {
+
+	static final int REFRESH_MILLIS = 5_000;
 
 	private Label label;
 	private SyncState state;
@@ -24,6 +29,14 @@ public final class SyncStatusControl {
 		state = new SyncState(sync.engine(), database);
 		label = new Label(parent, SWT.NONE);
 		update();
+		label.getDisplay().timerExec(REFRESH_MILLIS, this::refreshLater);
+	}
+
+	private void refreshLater() {
+		if (!label.isDisposed()) {
+			update();
+			label.getDisplay().timerExec(REFRESH_MILLIS, this::refreshLater);
+		}
 	}
 
 	@Inject

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
+import org.outpost.risks.Risk;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.history.SyncOutcome;
@@ -110,6 +111,28 @@ class SyncSettingsEndToEndTest {
 		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
 		assertNotNull(desktop.find(Event.class, atDepot));
 		assertNull(desktop.find(Event.class, atYard));
+	}
+
+	@Test
+	void syncAllRisksBringsTheRisksOfOthersToo() throws Exception {
+		String mine = webRisk("Dust at the crusher", ServerFixture.USER);
+		String others = webRisk("Flooding of the pit", "someone-else");
+
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		assertNotNull(desktop.find(Risk.class, mine), "the user's own risks always come");
+		assertNull(desktop.find(Risk.class, others), "unchecked: only the user's own risks");
+
+		settings(SyncSettings.DEFAULTS.withSyncAllRisks(true));
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		assertNotNull(desktop.find(Risk.class, others), "checked: every risk in the user's org units");
+		assertEquals("Flooding of the pit", desktop.find(Risk.class, others).getTitle());
+	}
+
+	private String webRisk(String title, String owner) {
+		String id = java.util.UUID.randomUUID().toString();
+		server.admin().putRecord("risk", id, java.util.Map.of("title", ServerFixture.text(title), "orgUnitId", ServerFixture.text(server.north),
+				"orgUnit", ServerFixture.text(server.north), "owner", ServerFixture.text(owner)));
+		return id;
 	}
 
 	@Test
