@@ -5,9 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -109,11 +111,11 @@ public final class SyncEngine {
 	}
 
 	/** The connection this device syncs over, if it has logged in. */
-	public java.util.Optional<Connection> connection() {
+	public Optional<Connection> connection() {
 		try {
 			return connections.load();
 		} catch (BackingStoreException e) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 
@@ -264,7 +266,7 @@ public final class SyncEngine {
 						WireTranslator.text(conflict.server()), WireTranslator.text(conflict.base()), clock.instant()));
 				if (record != null && !SERVER_ONLY_SCOPE_FIELDS.contains(field.getKey())) {
 					// the server kept its value: the record shows it; the conflict keeps the user's
-					java.util.HashMap<String, Object> theirs = new java.util.HashMap<>();
+					Map<String, Object> theirs = new HashMap<>();
 					theirs.put(field.getKey(), WireTranslator.plain(conflict.server()));
 					((Syncable) record).applySyncedFields(theirs);
 				}

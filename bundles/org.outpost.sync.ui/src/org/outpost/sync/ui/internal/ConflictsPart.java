@@ -3,7 +3,6 @@ package org.outpost.sync.ui.internal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.function.Function;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -12,10 +11,8 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.SelectionListener;
 import org.eclipse.swt.widgets.Button;
@@ -51,11 +48,11 @@ public final class ConflictsPart {
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-		column("Record", 200, c -> c.getRecordType() + " " + c.getRecordId().substring(0, 8));
-		column("Field", 120, SyncConflict::getField);
-		column("Mine (this device)", 260, SyncConflict::getMine);
-		column("Theirs (server, shown now)", 260, SyncConflict::getTheirs);
-		column("Found", 130, c -> WHEN.format(c.getDetectedAt()));
+		TableColumns.add(viewer, SyncConflict.class, "Record", 200, c -> c.getRecordType() + " " + c.getRecordId().substring(0, 8));
+		TableColumns.add(viewer, SyncConflict.class, "Field", 120, SyncConflict::getField);
+		TableColumns.add(viewer, SyncConflict.class, "Mine (this device)", 260, SyncConflict::getMine);
+		TableColumns.add(viewer, SyncConflict.class, "Theirs (server, shown now)", 260, SyncConflict::getTheirs);
+		TableColumns.add(viewer, SyncConflict.class, "Found", 130, c -> WHEN.format(c.getDetectedAt()));
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 
 		Composite buttons = new Composite(area, SWT.NONE);
@@ -111,15 +108,4 @@ public final class ConflictsPart {
 		viewer.getControl().setFocus();
 	}
 
-	private void column(String title, int width, Function<SyncConflict, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((SyncConflict) element);
-			}
-		});
-	}
 }

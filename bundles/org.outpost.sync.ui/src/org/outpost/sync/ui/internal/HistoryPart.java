@@ -6,15 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.function.Function;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.outpost.persistence.LocalDatabase;
@@ -42,16 +39,16 @@ public final class HistoryPart {
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-		column("Started", 140, run -> WHEN.format(run.getStartedAt()));
-		column("Kind", 90, SyncRun::getKind);
-		column("Trigger", 90, SyncRun::getTrigger);
-		column("Duration", 80, run -> run.getDuration() == null ? "under way" : seconds(run.getDuration()));
-		column("Up", 110, run -> traffic(run.getTraffic(), true));
-		column("Down", 110, run -> traffic(run.getTraffic(), false));
-		column("Conflicts", 70, run -> Integer.toString(run.getConflicts()));
-		column("Rejects", 70, run -> Integer.toString(run.getRejects()));
-		column("Outcome", 110, run -> run.getOutcome() == null ? (run.getEndedAt() == null ? "—" : "") : run.getOutcome().label());
-		column("Error", 360, run -> run.getMessage() == null ? "" : run.getMessage());
+		TableColumns.add(viewer, SyncRun.class, "Started", 140, run -> WHEN.format(run.getStartedAt()));
+		TableColumns.add(viewer, SyncRun.class, "Kind", 90, SyncRun::getKind);
+		TableColumns.add(viewer, SyncRun.class, "Trigger", 90, SyncRun::getTrigger);
+		TableColumns.add(viewer, SyncRun.class, "Duration", 80, run -> run.getDuration() == null ? "under way" : seconds(run.getDuration()));
+		TableColumns.add(viewer, SyncRun.class, "Up", 110, run -> traffic(run.getTraffic(), true));
+		TableColumns.add(viewer, SyncRun.class, "Down", 110, run -> traffic(run.getTraffic(), false));
+		TableColumns.add(viewer, SyncRun.class, "Conflicts", 70, run -> Integer.toString(run.getConflicts()));
+		TableColumns.add(viewer, SyncRun.class, "Rejects", 70, run -> Integer.toString(run.getRejects()));
+		TableColumns.add(viewer, SyncRun.class, "Outcome", 110, run -> run.getOutcome() == null ? (run.getEndedAt() == null ? "—" : "") : run.getOutcome().label());
+		TableColumns.add(viewer, SyncRun.class, "Error", 360, run -> run.getMessage() == null ? "" : run.getMessage());
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		refresh();
 	}
@@ -71,17 +68,6 @@ public final class HistoryPart {
 		viewer.getControl().setFocus();
 	}
 
-	private void column(String title, int width, Function<SyncRun, String> text) {
-		TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.getColumn().setWidth(width);
-		column.setLabelProvider(new ColumnLabelProvider() {
-			@Override
-			public String getText(Object element) {
-				return text.apply((SyncRun) element);
-			}
-		});
-	}
 
 	static String traffic(List<CategoryTraffic> perCategory, boolean up) {
 		long records = 0;
