@@ -2,13 +2,9 @@ package org.outpost.sync.connection;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,9 +19,9 @@ import org.eclipse.equinox.security.storage.provider.IProviderHints;
 
 /**
  * Keeps the device token per server in Eclipse Secure Storage, encrypted, never in a plain file.
- * The storage is opened with this installation's own random master key (kept beside it, readable
- * by the user only) instead of prompting for a master password, which a field laptop could not answer
- * during an automatic sync.
+ * The storage is opened with this installation's own random key ({@link VaultKey}: in the desktop
+ * keyring when there is one) instead of prompting for a master password, which a field laptop could
+ * not answer during an automatic sync.
  */
 public final class TokenVault {
 
@@ -35,25 +31,33 @@ public final class TokenVault {
 
 	private static final String ROOT = "org.outpost.sync/servers";
 	private final ISecurePreferences storage;
+	private final KeyProtection protection;
 
-	private TokenVault(ISecurePreferences storage) {
+	private TokenVault(ISecurePreferences storage, KeyProtection protection) {
 		this.storage = storage;
+		this.protection = protection;
 	}
 
 	/** Opens (or creates) the vault in {@code folder}. */
 	public static TokenVault open(Path folder) throws IOException {
 		Files.createDirectories(folder);
-		PBEKeySpec key = new PBEKeySpec(masterKey(folder.resolve("vault.key")).toCharArray());
+		VaultKey vaultKey = VaultKey.of(folder);
+		PBEKeySpec key = new PBEKeySpec(vaultKey.chars());
 		try {
 			ISecurePreferences storage = SecurePreferencesFactory.open(folder.resolve("secure_storage").toUri().toURL(),
 					Map.of(IProviderHints.DEFAULT_PASSWORD, key, IProviderHints.PROMPT_USER, Boolean.FALSE));
 			if (storage == null) {
 				throw new IOException("Secure storage could not be opened in " + folder);
 			}
-			return new TokenVault(storage);
+			return new TokenVault(storage, vaultKey.protection());
 		} catch (MalformedURLException e) {
 			throw new IOException(e);
 		}
+	}
+
+	/** Where the key of this vault is kept. */
+	public KeyProtection protection() {
+		return protection;
 	}
 
 	public void store(StoredToken token) throws IOException {
@@ -103,23 +107,5 @@ public final class TokenVault {
 
 	private static String path(String server) {
 		return ROOT + "/" + EncodingUtils.encodeSlashes(Objects.requireNonNull(server, "server"));
-	}
-
-	private static String masterKey(Path file) throws IOException {
-		if (Files.exists(file)) {
-			return Files.readString(file, StandardCharsets.US_ASCII).strip();
-		}
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		String key = Base64.getEncoder().encodeToString(bytes);
-		Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-		Files.writeString(temporary, key, StandardCharsets.US_ASCII);
-		try {
-			Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-		} catch (UnsupportedOperationException e) {
-			// Windows: the file lies in the user's own profile folder, which only the user can read
-		}
-		Files.move(temporary, file);
-		return key;
 	}
 }

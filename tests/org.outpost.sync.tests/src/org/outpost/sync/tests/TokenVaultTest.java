@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.outpost.sync.connection.KeyProtection;
 import org.outpost.sync.connection.TokenVault;
 import org.outpost.sync.connection.TokenVault.StoredToken;
 
+/** Runs inside a private Secret Service (scripts/with-test-keyring.sh, used by ./dev test). */
 class TokenVaultTest {
 
 	private static final String SERVER = "http://127.0.0.1:8470/";
@@ -33,6 +38,59 @@ class TokenVaultTest {
 				assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(SECRET), file + " holds the token in plain text");
 			}
 		}
+	}
+
+	@Test
+	void theKeyLivesInTheDesktopKeyringNotBesideTheVault() throws Exception {
+		Path folder = Files.createTempDirectory("outpost-vault");
+		TokenVault vault = TokenVault.open(folder);
+		vault.store(new StoredToken(SERVER, "officer", SECRET, Instant.now()));
+
+		assertEquals(KeyProtection.DESKTOP_KEYRING, vault.protection());
+		assertFalse(Files.exists(folder.resolve("vault.key")));
+		assertFalse(secretTool("lookup", "vault", folder.toString()).isBlank(), "the keyring holds no key for " + folder);
+		assertEquals(SECRET, TokenVault.open(folder).load(SERVER).orElseThrow().token());
+	}
+
+	@Test
+	void aKeyFileFromATimeWithoutKeyringMovesIntoTheKeyring() throws Exception {
+		Path folder = Files.createTempDirectory("outpost-vault");
+		System.setProperty("outpost.vault.keyring", "false");
+		try {
+			TokenVault withoutKeyring = TokenVault.open(folder);
+			withoutKeyring.store(new StoredToken(SERVER, "officer", SECRET, Instant.now()));
+			assertEquals(KeyProtection.KEY_FILE, withoutKeyring.protection());
+			assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(folder.resolve("vault.key")));
+		} finally {
+			System.clearProperty("outpost.vault.keyring");
+		}
+
+		TokenVault withKeyring = TokenVault.open(folder);
+		assertEquals(KeyProtection.DESKTOP_KEYRING, withKeyring.protection());
+		assertFalse(Files.exists(folder.resolve("vault.key")));
+		assertEquals(SECRET, withKeyring.load(SERVER).orElseThrow().token());
+	}
+
+	@Test
+	void aVaultWhoseKeyringEntryWasRemovedAsksForALoginInsteadOfFailing() throws Exception {
+		Path folder = Files.createTempDirectory("outpost-vault");
+		TokenVault.open(folder).store(new StoredToken(SERVER, "officer", SECRET, Instant.now()));
+		secretTool("clear", "vault", folder.toString());
+
+		TokenVault reopened = TokenVault.open(folder);
+		assertTrue(reopened.load(SERVER).isEmpty());
+		reopened.store(new StoredToken(SERVER, "officer", "tok-new", Instant.now()));
+		assertEquals("tok-new", TokenVault.open(folder).load(SERVER).orElseThrow().token());
+	}
+
+	/** The Secret Service seen from outside the application, through libsecret's own command line. */
+	private static String secretTool(String... arguments) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("secret-tool"));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		return output;
 	}
 
 	@Test
