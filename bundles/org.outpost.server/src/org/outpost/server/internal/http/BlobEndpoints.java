@@ -158,7 +158,7 @@ final class BlobEndpoints {
 		Map<String, String> headers = status == 206 ? Map.of("Content-Range", "bytes " + first + "-" + last + "/" + size, "Accept-Ranges", "bytes")
 				: Map.of("Accept-Ranges", "bytes");
 		return Answer.streamed(status, Protocol.OCTET_STREAM, headers, size == 0 ? 0 : to - from + 1,
-				out -> BlobReads.copy(store::read, sha256, from, to, out));
+				out -> BlobReads.copy(store, sha256, from, to, out));
 	}
 
 	private static Answer unsatisfiable(long size, String message) {

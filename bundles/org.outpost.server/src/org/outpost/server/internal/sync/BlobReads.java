@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
@@ -14,6 +13,7 @@ import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.protocol.RecordTypes.RecordType;
 import org.outpost.server.internal.store.BlobChunk;
+import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.store.StoredBlob;
 import org.outpost.server.internal.store.StoredRecord;
 
@@ -76,12 +76,11 @@ public final class BlobReads {
 	 * Writes bytes {@code first..last} (inclusive) of a complete blob, one chunk row at a time, each
 	 * read in its own short transaction so that a slow client holds no connection.
 	 */
-	public static void copy(Function<Function<EntityManager, List<BlobChunk>>, List<BlobChunk>> reads, String sha256, long first, long last,
-			OutputStream out) throws IOException {
+	public static void copy(ServerStore store, String sha256, long first, long last, OutputStream out) throws IOException {
 		long next = first;
 		while (next <= last) {
 			long at = next;
-			List<BlobChunk> chunk = reads.apply(em -> em
+			List<BlobChunk> chunk = store.read(em -> em
 					.createQuery("SELECT c FROM BlobChunk c WHERE c.sha256 = :sha AND c.start <= :at ORDER BY c.start DESC", BlobChunk.class)
 					.setParameter("sha", sha256).setParameter("at", at).setMaxResults(1).getResultList());
 			if (chunk.isEmpty()) {
