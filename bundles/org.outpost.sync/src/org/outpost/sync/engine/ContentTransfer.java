@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
  * The rule it lets a participant keep: the server never receives a record that points to content
  * the server does not hold. {@link #beforePush} sends the content first and names the records whose
  * changes must wait; the engine holds those changes back (they stay queued) and reports each one
- * as not sent, with its reason.
+ * as not sent, with its reason. Changes queued after {@code beforePush} began wait for the next sync.
  */
 public interface ContentTransfer {
 

@@ -174,9 +174,11 @@ public final class SyncEngine {
 			client.resetCounters();
 			ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
 			progress.subTask("Sending " + participant.label());
+			// a change queued while the content goes up waits for the next sync: its content was not sent
+			long upTo = content == null ? Long.MAX_VALUE : lastQueued();
 			Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
 			held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
-			long up = push(client, token, participant, index, held.keySet(), progress.split(1), tally);
+			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally);
 			progress.subTask("Receiving " + participant.label());
 			long down = pull(client, token, participant, index, device, progress.split(1));
 			if (content != null) {
@@ -200,8 +202,16 @@ public final class SyncEngine {
 
 	// ---- push --------------------------------------------------------------------------------
 
-	/** @param held records whose queued changes wait this time (their content could not be sent first) */
-	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, Set<String> held,
+	/** Queued changes a push leaves for the next sync: of these records, and those queued after {@code upTo}. */
+	private record Holds(Set<String> recordIds, long upTo) {
+	}
+
+	private long lastQueued() {
+		return database.read(em -> em.createQuery("SELECT MAX(e.sequence) FROM OutboxEntry e", Long.class).getResultStream()
+				.filter(Objects::nonNull).findFirst().orElse(0L));
+	}
+
+	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, Holds holds,
 			SubMonitor monitor, Tally tally) throws SyncProblem {
 		List<String> types = index.wireTypesOf(participant);
 		long sent = 0;
@@ -211,11 +221,12 @@ public final class SyncEngine {
 		while (true) {
 			checkCancel(monitor);
 			List<OutboxEntry> batch = database.read(em -> {
-				TypedQuery<OutboxEntry> query = held.isEmpty()
-						? em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types ORDER BY e.sequence", OutboxEntry.class)
-						: em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.recordId NOT IN :held ORDER BY e.sequence",
-								OutboxEntry.class).setParameter("held", held);
-				return query.setParameter("types", types).setMaxResults(PUSH_BATCH).getResultList();
+				TypedQuery<OutboxEntry> query = holds.recordIds().isEmpty()
+						? em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.sequence <= :upTo ORDER BY e.sequence",
+								OutboxEntry.class)
+						: em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.sequence <= :upTo"
+								+ " AND e.recordId NOT IN :held ORDER BY e.sequence", OutboxEntry.class).setParameter("held", holds.recordIds());
+				return query.setParameter("types", types).setParameter("upTo", holds.upTo()).setMaxResults(PUSH_BATCH).getResultList();
 			});
 			if (batch.isEmpty()) {
 				return sent;
