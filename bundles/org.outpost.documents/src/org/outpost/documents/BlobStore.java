@@ -2,6 +2,7 @@ package org.outpost.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -76,5 +77,46 @@ public final class BlobStore {
 
 	public boolean has(String sha256) {
 		return Files.isRegularFile(path(sha256));
+	}
+
+	/** Where a download of the blob collects its bytes until they are complete and verified. */
+	public Path partial(String sha256) {
+		path(sha256);
+		return root.resolve("partial").resolve(sha256 + ".part");
+	}
+
+	/**
+	 * Moves a completely received file in under its hash.
+	 *
+	 * @throws IllegalArgumentException when its bytes do not have this hash (the file is deleted)
+	 */
+	public void adopt(String sha256, Path received) {
+		try {
+			if (!sha256.equals(sha256Of(received))) {
+				Files.delete(received);
+				throw new IllegalArgumentException("The received file does not have the SHA-256 " + sha256 + "; it was discarded");
+			}
+			Path target = path(sha256);
+			Files.createDirectories(target.getParent());
+			try {
+				Files.move(received, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(received, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot store " + received + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static String sha256Of(Path file) throws IOException {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("This Java has no SHA-256", e);
+		}
 	}
 }

@@ -17,6 +17,7 @@ import org.outpost.protocol.Messages.Compatibility;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.FieldConflict;
+import org.outpost.protocol.Messages.BlobStatus;
 import org.outpost.protocol.Messages.Hello;
 import org.outpost.protocol.Messages.LoginRequest;
 import org.outpost.protocol.Messages.LoginResponse;
@@ -161,7 +162,14 @@ public final class JsonCodec {
 		JsonReader in = new JsonReader(json, "");
 		JsonReader compatibility = in.child("compatibility");
 		return new Hello(in.requiredText("application"), in.requiredText("serverVersion"), in.integers("protocolVersions"), in.instant("serverTime"),
-				compatibility == null ? null : new Compatibility(compatibility.requiredText("verdict"), compatibility.requiredText("message")));
+				compatibility == null ? null : new Compatibility(compatibility.requiredText("verdict"), compatibility.requiredText("message")),
+				in.raw("maxBlobBytes") == null ? 0 : in.longInteger("maxBlobBytes"));
+	}
+
+	public static BlobStatus blobStatus(JsonNode json) {
+		JsonReader in = new JsonReader(json, "");
+		return new BlobStatus(in.requiredText("sha256"), in.longInteger("size"), in.longInteger("received"), in.bool("complete", false),
+				in.longInteger("maxBytes"));
 	}
 
 	public static LoginResponse loginResponse(JsonNode json) {
@@ -219,6 +227,15 @@ public final class JsonCodec {
 			json.setCodec(MAPPER);
 			switch (message) {
 			case Hello hello -> writeHello(json, hello);
+			case BlobStatus blob -> {
+				json.writeStartObject();
+				json.writeStringField("sha256", blob.sha256());
+				json.writeNumberField("size", blob.size());
+				json.writeNumberField("received", blob.received());
+				json.writeBooleanField("complete", blob.complete());
+				json.writeNumberField("maxBytes", blob.maxBytes());
+				json.writeEndObject();
+			}
 			case LoginRequest login -> {
 				json.writeStartObject();
 				json.writeStringField("user", login.user());
@@ -300,6 +317,9 @@ public final class JsonCodec {
 			json.writeStringField("verdict", hello.compatibility().verdict());
 			json.writeStringField("message", hello.compatibility().message());
 			json.writeEndObject();
+		}
+		if (hello.maxBlobBytes() > 0) {
+			json.writeNumberField("maxBlobBytes", hello.maxBlobBytes());
 		}
 		json.writeEndObject();
 	}

@@ -16,9 +16,20 @@ public final class Messages {
 	private Messages() {
 	}
 
-	/** GET hello: who the server is and whether a client at {@code clientVersion} may sync. */
+	/**
+	 * GET hello: who the server is and whether a client at {@code clientVersion} may sync.
+	 *
+	 * @param maxBlobBytes the largest document blob the server takes; 0 when the server did not say
+	 */
 	public record Hello(String application, String serverVersion, List<Integer> protocolVersions, Instant serverTime,
-			Compatibility compatibility) {
+			Compatibility compatibility, long maxBlobBytes) {
+	}
+
+	/**
+	 * What the server holds of one blob: its size (0 while no upload began), the bytes received in
+	 * order, and whether it is complete (verified and served). {@code maxBytes} is the server's limit.
+	 */
+	public record BlobStatus(String sha256, long size, long received, boolean complete, long maxBytes) {
 	}
 
 	/** The version verdict: {@code go}, {@code warn} or {@code block}, with a message for the user. */

@@ -18,6 +18,10 @@ public final class Protocol {
 	public static final String PUSH = BASE_PATH + "/push";
 	/** Web-side record edits by a user with the {@value #SERVER_EDIT} permission. */
 	public static final String ADMIN_RECORDS = BASE_PATH + "/admin/records";
+	/** Document blobs by SHA-256: {@code GET|PUT /api/v1/blobs/<sha256>} and {@code GET /api/v1/blobs/<sha256>/upload}. */
+	public static final String BLOBS = BASE_PATH + "/blobs";
+	/** The last path segment of a blob's upload status. */
+	public static final String BLOB_UPLOAD = "upload";
 	public static final String HEALTH = "/health";
 	public static final String METRICS = "/metrics";
 
@@ -37,7 +41,17 @@ public final class Protocol {
 	public static final int MAX_PAGE_SIZE = 1000;
 	public static final int DEFAULT_PAGE_SIZE = 200;
 
+	/** Largest blob chunk one PUT may carry. */
+	public static final int MAX_BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
+	/** The server's blob size limit when its configuration names none (100 MiB). */
+	public static final long DEFAULT_MAX_BLOB_BYTES = 100L * 1024 * 1024;
+	/** Query parameters of a blob chunk PUT: where the chunk starts and the blob's whole size. */
+	public static final String BLOB_OFFSET_PARAMETER = "offset";
+	public static final String BLOB_SIZE_PARAMETER = "size";
+
 	public static final String JSON = "application/json";
+	/** The media type of blob bytes, both ways. */
+	public static final String OCTET_STREAM = "application/octet-stream";
 
 	/** The permission to edit any record on the web side through {@link #ADMIN_RECORDS}. */
 	public static final String SERVER_EDIT = "server.edit";

@@ -69,8 +69,10 @@ public final class OutpostServer implements AutoCloseable {
 			jetty.addConnector(connector);
 
 			ApiHandler api = new ApiHandler(store, config.tokenValidity(), new Metrics(), config.logRequests() ? System.out::println : null,
-					Clock.systemUTC());
+					Clock.systemUTC(), config.maxBlobBytes());
 			GzipHandler gzip = new GzipHandler();
+			// blob bytes travel as they are: byte ranges of a gzipped answer would not be ranges of the blob
+			gzip.addExcludedPaths(Protocol.BLOBS + "/*");
 			// inflate gzip request bodies too; ApiHandler limits the inflated size
 			gzip.setInflateBufferSize(8192);
 			gzip.setHandler(api);

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.outpost.protocol.Protocol;
+
 /**
  * How a server runs. Read from a properties file, each key overridable by an environment
  * variable ({@code db.url} by {@code OUTPOST_DB_URL}); docs/server.md lists the keys.
@@ -16,16 +18,17 @@ import java.util.Properties;
  * @param jdbcUrl null: the embedded HSQLDB in {@code dataDir}; else a PostgreSQL URL
  * @param keystore null: plain HTTP; else HTTPS with this PKCS12 or JKS keystore
  * @param logRequests one JSON line per request on standard output
+ * @param maxBlobBytes the largest document blob the server takes (hello reports it)
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword, Duration tokenValidity,
-		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, Duration stopTimeout) {
+		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, Duration stopTimeout, long maxBlobBytes) {
 
 	public static final int DEFAULT_PORT = 8470;
 
 	/** The embedded defaults, data in {@code dataDir}. */
 	public static ServerConfig defaults(Path dataDir) {
 		return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, null, null, null, Duration.ofDays(30), null, null, false, 200,
-				Duration.ofSeconds(15));
+				Duration.ofSeconds(15), Protocol.DEFAULT_MAX_BLOB_BYTES);
 	}
 
 	/**
@@ -41,7 +44,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 			}
 		}
 		for (String key : new String[] { "host", "port", "data.dir", "db.url", "db.user", "db.password", "token.days", "tls.keystore",
-				"tls.password", "log.requests", "threads", "stop.seconds" }) {
+				"tls.password", "log.requests", "threads", "stop.seconds", "blob.max.bytes" }) {
 			String value = environment.get("OUTPOST_" + key.replace('.', '_').toUpperCase(Locale.ROOT));
 			if (value != null) {
 				properties.setProperty(key, value);
@@ -55,41 +58,55 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 				Duration.ofDays(number(properties, "token.days", (int) defaults.tokenValidity().toDays())),
 				keystore == null || keystore.isBlank() ? null : Path.of(keystore), properties.getProperty("tls.password", ""),
 				Boolean.parseBoolean(properties.getProperty("log.requests", "true")), number(properties, "threads", defaults.maxThreads()),
-				Duration.ofSeconds(number(properties, "stop.seconds", (int) defaults.stopTimeout().toSeconds())));
+				Duration.ofSeconds(number(properties, "stop.seconds", (int) defaults.stopTimeout().toSeconds())),
+				longNumber(properties, "blob.max.bytes", defaults.maxBlobBytes()));
 	}
 
 	public ServerConfig withPort(int newPort) {
 		return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout);
+				maxThreads, stopTimeout, maxBlobBytes);
 	}
 
 	public ServerConfig withDataDir(Path folder) {
 		return new ServerConfig(host, port, folder, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout);
+				maxThreads, stopTimeout, maxBlobBytes);
 	}
 
 	public ServerConfig withTokenValidity(Duration validity) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, validity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout);
+				maxThreads, stopTimeout, maxBlobBytes);
 	}
 
 	public ServerConfig withDatabase(String url, String user, String password) {
 		return new ServerConfig(host, port, dataDir, url, user, password, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
-				stopTimeout);
+				stopTimeout, maxBlobBytes);
 	}
 
 	public ServerConfig withTls(Path store, String password) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, store, password, logRequests, maxThreads,
-				stopTimeout);
+				stopTimeout, maxBlobBytes);
+	}
+
+	public ServerConfig withMaxBlobBytes(long limit) {
+		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
+				stopTimeout, limit);
 	}
 
 	private static int number(Properties properties, String key, int absent) {
+		long number = longNumber(properties, key, absent);
+		if (number > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("The setting " + key + " must be at most " + Integer.MAX_VALUE + ", not " + number);
+		}
+		return (int) number;
+	}
+
+	private static long longNumber(Properties properties, String key, long absent) {
 		String value = properties.getProperty(key);
 		if (value == null || value.isBlank()) {
 			return absent;
 		}
 		try {
-			int number = Integer.parseInt(value.trim());
+			long number = Long.parseLong(value.trim());
 			if (number >= 0) {
 				return number;
 			}

@@ -14,11 +14,13 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Function;
 
 import org.outpost.core.ApplicationVersion;
 import org.outpost.protocol.ErrorBody;
 import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.BlobStatus;
 import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.Hello;
@@ -75,6 +77,42 @@ final class ServerClient {
 		return send(post(Protocol.PUSH, token, push), JsonCodec::pushResponse);
 	}
 
+	/** What the server holds of a blob. */
+	BlobStatus blobStatus(String token, String sha256) throws SyncProblem {
+		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256 + "/" + Protocol.BLOB_UPLOAD), token).GET().build();
+		return send(request, JsonCodec::blobStatus);
+	}
+
+	/** Sends one chunk of a blob of {@code size} bytes, starting at {@code offset}. */
+	BlobStatus putBlobChunk(String token, String sha256, long offset, long size, byte[] chunk, int length) throws SyncProblem {
+		bytesUp += length;
+		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256 + "?" + Protocol.BLOB_OFFSET_PARAMETER + "=" + offset + "&"
+				+ Protocol.BLOB_SIZE_PARAMETER + "=" + size), token).header("Content-Type", Protocol.OCTET_STREAM)
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(chunk, 0, length)).build();
+		return send(request, JsonCodec::blobStatus);
+	}
+
+	/** Bytes {@code first..last} (inclusive) of a blob, by an HTTP range request. */
+	byte[] blobRange(String token, String sha256, long first, long last) throws SyncProblem {
+		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256), token).setHeader("Accept", Protocol.OCTET_STREAM + ", " + Protocol.JSON)
+				.header("Range", "bytes=" + first + "-" + last).GET().build();
+		HttpResponse<byte[]> response = exchange(request);
+		bytesDown += response.body().length;
+		if (response.statusCode() == 206 || response.statusCode() == 200) {
+			long expected = last - first + 1;
+			byte[] body = response.body();
+			if (response.statusCode() == 200 && first == 0 && body.length >= expected) {
+				// a server that ignores ranges sends the whole blob
+				return Arrays.copyOf(body, (int) expected);
+			}
+			if (response.statusCode() == 206 && body.length == expected) {
+				return body;
+			}
+			throw new SyncProblem(Kind.SERVER_ERROR, "The server sent " + body.length + " bytes for the range " + first + "-" + last + " of " + sha256);
+		}
+		throw problem(response.statusCode(), parsed(response));
+	}
+
 	long bytesUp() {
 		return bytesUp;
 	}
@@ -110,10 +148,35 @@ final class ServerClient {
 		return builder.build();
 	}
 
+	private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
+		return builder.header("Authorization", "Bearer " + token);
+	}
+
 	private <T> T send(HttpRequest request, Function<JsonNode, T> reader) throws SyncProblem {
-		HttpResponse<byte[]> response;
+		HttpResponse<byte[]> response = exchange(request);
+		bytesDown += response.body().length;
+		JsonNode json = parsed(response);
+		if (response.statusCode() >= 400) {
+			throw problem(response.statusCode(), json);
+		}
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return reader.apply(json);
+		} catch (ProtocolException | IllegalArgumentException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "The server's answer could not be read: " + e.getMessage(), e);
+		}
+	}
+
+	private JsonNode parsed(HttpResponse<byte[]> response) throws SyncProblem {
+		try {
+			return JsonCodec.parse(new ByteArrayInputStream(response.body()));
+		} catch (ProtocolException | IllegalArgumentException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON", e);
+		}
+	}
+
+	private HttpResponse<byte[]> exchange(HttpRequest request) throws SyncProblem {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		} catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
 			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " cannot be reached; you are working offline", e);
 		} catch (HttpTimeoutException e) {
@@ -123,21 +186,6 @@ final class ServerClient {
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new SyncProblem(Kind.OFFLINE, "The sync was interrupted", e);
-		}
-		bytesDown += response.body().length;
-		JsonNode json;
-		try {
-			json = JsonCodec.parse(new ByteArrayInputStream(response.body()));
-		} catch (ProtocolException | IllegalArgumentException e) {
-			throw new SyncProblem(Kind.SERVER_ERROR, "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON", e);
-		}
-		if (response.statusCode() >= 400) {
-			throw problem(response.statusCode(), json);
-		}
-		try {
-			return reader.apply(json);
-		} catch (ProtocolException | IllegalArgumentException e) {
-			throw new SyncProblem(Kind.SERVER_ERROR, "The server's answer could not be read: " + e.getMessage(), e);
 		}
 	}
 
@@ -149,10 +197,10 @@ final class ServerClient {
 			return new SyncProblem(Kind.SERVER_ERROR, "The server answered HTTP " + status);
 		}
 		return switch (error.code()) {
-		case "unauthenticated", "token_expired", "token_revoked", "login_failed" -> new SyncProblem(Kind.LOGIN_NEEDED, error.message());
-		case "version_blocked" -> new SyncProblem(Kind.VERSION_BLOCKED, error.message());
-		case "service_unavailable" -> new SyncProblem(Kind.OFFLINE, error.message());
-		default -> new SyncProblem(Kind.SERVER_ERROR, error.message() + " (" + error.code() + ")");
+		case "unauthenticated", "token_expired", "token_revoked", "login_failed" -> new SyncProblem(Kind.LOGIN_NEEDED, error.message(), error.code());
+		case "version_blocked" -> new SyncProblem(Kind.VERSION_BLOCKED, error.message(), error.code());
+		case "service_unavailable" -> new SyncProblem(Kind.OFFLINE, error.message(), error.code());
+		default -> new SyncProblem(Kind.SERVER_ERROR, error.message() + " (" + error.code() + ")", error.code());
 		};
 	}
 }

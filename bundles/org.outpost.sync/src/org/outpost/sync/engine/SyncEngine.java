@@ -48,6 +48,7 @@ import org.outpost.sync.settings.SyncSettings;
 import org.outpost.sync.settings.SyncSettingsStore;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 /**
  * The client side of sync (DESIGN.md §3), headless: the version handshake, login, then per
@@ -130,9 +131,12 @@ public final class SyncEngine {
 		String message = null;
 		try {
 			runSync(request, SubMonitor.convert(monitor, "Sync " + request.label(), 100), traffic, warnings, tally);
-			outcome = tally.conflicts + tally.rejects > 0 ? SyncOutcome.NEEDS_ATTENTION : SyncOutcome.SUCCEEDED;
-			if (outcome == SyncOutcome.NEEDS_ATTENTION) {
+			outcome = tally.conflicts + tally.rejects + tally.notDone.size() > 0 ? SyncOutcome.NEEDS_ATTENTION : SyncOutcome.SUCCEEDED;
+			if (tally.conflicts + tally.rejects > 0) {
 				message = tally.conflicts + " conflicting field(s) and " + tally.rejects + " rejected change(s) need your attention";
+			}
+			if (!tally.notDone.isEmpty()) {
+				message = (message == null ? "" : message + "; ") + String.join("; ", tally.notDone);
 			}
 		} catch (SyncProblem e) {
 			outcome = e.kind().outcome();
@@ -164,13 +168,22 @@ public final class SyncEngine {
 		List<SyncParticipantDescriptor> chosen = request.participants(participants);
 		RecordTypeIndex index = new RecordTypeIndex(participants.all());
 		SyncSettings device = settings.load();
-		progress.setWorkRemaining(Math.max(1, chosen.size() * 2 + 1));
+		progress.setWorkRemaining(Math.max(1, chosen.size() * 4 + 1));
+		TransferSession transfers = new TransferSession(database, client, token, hello.maxBlobBytes(), tally.notDone);
 		for (SyncParticipantDescriptor participant : chosen) {
 			client.resetCounters();
+			ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
 			progress.subTask("Sending " + participant.label());
-			long up = push(client, token, participant, index, progress.split(1), tally);
+			// a change queued while the content goes up waits for the next sync: its content was not sent
+			long upTo = content == null ? Long.MAX_VALUE : lastQueued();
+			Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
+			held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
+			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally);
 			progress.subTask("Receiving " + participant.label());
 			long down = pull(client, token, participant, index, device, progress.split(1));
+			if (content != null) {
+				content.afterPull(transfers, progress.split(1));
+			}
 			traffic.add(new CategoryTraffic(participant.id(), up, down, client.bytesUp(), client.bytesDown()));
 		}
 		if (chosen.stream().anyMatch(p -> index.wireTypesOf(p).contains("event"))) {
@@ -189,8 +202,17 @@ public final class SyncEngine {
 
 	// ---- push --------------------------------------------------------------------------------
 
-	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SubMonitor monitor,
-			Tally tally) throws SyncProblem {
+	/** Queued changes a push leaves for the next sync: of these records, and those queued after {@code upTo}. */
+	private record Holds(Set<String> recordIds, long upTo) {
+	}
+
+	private long lastQueued() {
+		return database.read(em -> em.createQuery("SELECT MAX(e.sequence) FROM OutboxEntry e", Long.class).getResultStream()
+				.filter(Objects::nonNull).findFirst().orElse(0L));
+	}
+
+	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, Holds holds,
+			SubMonitor monitor, Tally tally) throws SyncProblem {
 		List<String> types = index.wireTypesOf(participant);
 		long sent = 0;
 		if (types.isEmpty()) {
@@ -198,9 +220,14 @@ public final class SyncEngine {
 		}
 		while (true) {
 			checkCancel(monitor);
-			List<OutboxEntry> batch = database.read(em -> em
-					.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types ORDER BY e.sequence", OutboxEntry.class)
-					.setParameter("types", types).setMaxResults(PUSH_BATCH).getResultList());
+			List<OutboxEntry> batch = database.read(em -> {
+				TypedQuery<OutboxEntry> query = holds.recordIds().isEmpty()
+						? em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.sequence <= :upTo ORDER BY e.sequence",
+								OutboxEntry.class)
+						: em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.sequence <= :upTo"
+								+ " AND e.recordId NOT IN :held ORDER BY e.sequence", OutboxEntry.class).setParameter("held", holds.recordIds());
+				return query.setParameter("types", types).setParameter("upTo", holds.upTo()).setMaxResults(PUSH_BATCH).getResultList();
+			});
 			if (batch.isEmpty()) {
 				return sent;
 			}
@@ -331,9 +358,10 @@ public final class SyncEngine {
 		}
 	}
 
-	/** Conflicts and rejects of one run. */
+	/** Conflicts, rejects and what a content transfer could not do in one run. */
 	private static final class Tally {
 		int conflicts;
 		int rejects;
+		final List<String> notDone = new ArrayList<>();
 	}
 }

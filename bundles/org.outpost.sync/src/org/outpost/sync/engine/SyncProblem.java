@@ -33,18 +33,31 @@ public final class SyncProblem extends Exception {
 	}
 
 	private final Kind kind;
+	private final String serverCode;
 
 	public SyncProblem(Kind kind, String message) {
+		this(kind, message, (String) null);
+	}
+
+	/** @param serverCode the error code the server answered with (docs/protocol.md), or null */
+	public SyncProblem(Kind kind, String message, String serverCode) {
 		super(message);
 		this.kind = kind;
+		this.serverCode = serverCode;
 	}
 
 	public SyncProblem(Kind kind, String message, Throwable cause) {
 		super(message, cause);
 		this.kind = kind;
+		this.serverCode = null;
 	}
 
 	public Kind kind() {
 		return kind;
+	}
+
+	/** The server's error code ({@code blob_too_large}, ...), or null when the server did not answer with one. */
+	public String serverCode() {
+		return serverCode;
 	}
 }

@@ -4,7 +4,10 @@ package org.outpost.sync.history;
 public enum SyncOutcome {
 	/** Everything was sent and received. */
 	SUCCEEDED("Succeeded"),
-	/** It ran to the end, but some changes were rejected or conflicted: the user has something to look at. */
+	/**
+	 * It ran to the end, but some changes were rejected or conflicted, or some files could not be
+	 * sent or fetched: the user has something to look at.
+	 */
 	NEEDS_ATTENTION("Needs attention"),
 	/** The server could not be reached: the device is offline; nothing is lost. */
 	OFFLINE("Offline"),

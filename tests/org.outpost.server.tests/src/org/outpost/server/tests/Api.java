@@ -13,6 +13,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,6 +36,7 @@ final class Api {
 	static final Set<String> ERROR_CODES = ConcurrentHashMap.newKeySet();
 
 	static final String VERSION = "1.0";
+	private static final Pattern BLOB_ADDRESS = Pattern.compile("^(" + Pattern.quote(Protocol.BLOBS) + "/)[^/]+");
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private final HttpClient client = HttpClient.newHttpClient();
@@ -86,6 +88,28 @@ final class Api {
 				.POST(BodyPublishers.ofByteArray(bytes.toByteArray())).build());
 	}
 
+	/** PUTs blob bytes as a device at {@link #VERSION} with {@code token} (null: none). */
+	Reply put(String pathAndQuery, byte[] bytes, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Content-Type", Protocol.OCTET_STREAM)
+				.header(Protocol.CLIENT_VERSION_HEADER, VERSION).PUT(BodyPublishers.ofByteArray(bytes));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	/** GETs as a device at {@link #VERSION} with {@code token} (null: none) and an optional Range header. */
+	Reply get(String pathAndQuery, String token, String range) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).header(Protocol.CLIENT_VERSION_HEADER, VERSION).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		if (range != null) {
+			request.header("Range", range);
+		}
+		return send(request.build());
+	}
+
 	Reply send(HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = client.send(request, BodyHandlers.ofByteArray());
@@ -94,7 +118,9 @@ final class Api {
 					StandardCharsets.UTF_8);
 			JsonNode json = response.headers().firstValue("Content-Type").orElse("").startsWith(Protocol.JSON) ? MAPPER.readTree(body) : null;
 			Reply reply = new Reply(response.statusCode(), body, json, response);
-			SEEN.add(request.method() + " " + request.uri().getPath() + " " + response.statusCode());
+			// a blob's address is a path parameter: recorded as the document names it
+			String path = BLOB_ADDRESS.matcher(request.uri().getPath()).replaceFirst("$1{sha256}");
+			SEEN.add(request.method() + " " + path + " " + response.statusCode());
 			if (reply.status() >= 400 && reply.code() != null) {
 				ERROR_CODES.add(reply.code());
 			}

@@ -1,13 +1,18 @@
 package org.outpost.server.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -166,5 +171,33 @@ class TwoServersOneDatabaseTest {
 		Reply reply = api.post(Protocol.CHANGES, Fixture.pull("events", cursor, 50, DeviceScope.DEFAULT), token);
 		assertEquals(200, reply.status(), reply.body());
 		return JsonCodec.changePage(reply.json());
+	}
+
+	@Test
+	void aBlobUploadedHalfThroughEachInstanceIsServedByBoth() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (OutpostServer first = OutpostServer.start(config); OutpostServer second = OutpostServer.start(config.withPort(0))) {
+			Fixture company = new Fixture(first.admin());
+			first.admin().putRole("Archivist", List.of("desktop.login", "documents.*"));
+			first.admin().putUser("archivist", "Ann Archivist", "secret", List.of("Archivist"));
+			first.admin().assign("archivist", company.a);
+			Api one = new Api(first.uri());
+			Api other = new Api(second.uri());
+			String token = one.login("archivist", "secret", "laptop-a");
+			byte[] bytes = new byte[300_000];
+			new Random(9).nextBytes(bytes);
+			String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+			String blob = Protocol.BLOBS + "/" + sha256;
+			first.admin().putRecord("document", Fixture.newId(), Map.of("sha256", Fixture.text(sha256), "fileName", Fixture.text("scan.pdf")));
+
+			// a cut upload resumed through the other instance
+			assertEquals(200, one.put(blob + "?offset=0&size=" + bytes.length, Arrays.copyOf(bytes, 100_000), token).status());
+			assertEquals(100_000, other.get(blob + "/" + Protocol.BLOB_UPLOAD, token, null).json().get("received").asLong());
+			Reply last = other.put(blob + "?offset=100000&size=" + bytes.length, Arrays.copyOfRange(bytes, 100_000, bytes.length), token);
+			assertTrue(last.json().get("complete").asBoolean(), last.body());
+
+			assertArrayEquals(bytes, one.get(blob, token, null).response().body());
+			assertArrayEquals(bytes, other.get(blob, token, null).response().body());
+		}
 	}
 }

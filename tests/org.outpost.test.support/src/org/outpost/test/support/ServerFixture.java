@@ -31,11 +31,18 @@ public final class ServerFixture implements AutoCloseable {
 
 	private final Path data;
 	private final int port;
+	private final long maxBlobBytes;
 	private OutpostServer server;
 	public final String north;
 	public final String south;
 
 	public ServerFixture() throws Exception {
+		this(ServerConfig.defaults(Path.of("")).maxBlobBytes());
+	}
+
+	/** @param maxBlobBytes the server's document blob limit */
+	public ServerFixture(long maxBlobBytes) throws Exception {
+		this.maxBlobBytes = maxBlobBytes;
 		data = Files.createTempDirectory("outpost-server");
 		port = freePort();
 		start();
@@ -48,7 +55,7 @@ public final class ServerFixture implements AutoCloseable {
 	}
 
 	public void start() throws Exception {
-		server = OutpostServer.start(ServerConfig.defaults(data).withPort(port));
+		server = OutpostServer.start(ServerConfig.defaults(data).withPort(port).withMaxBlobBytes(maxBlobBytes));
 	}
 
 	public void stop() throws Exception {

@@ -3,6 +3,7 @@ package org.outpost.server.internal.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -66,22 +67,19 @@ public final class ApiHandler extends Handler.Abstract {
 	private final Metrics metrics;
 	private final Consumer<String> requestLog;
 	private final Clock clock;
+	private final BlobEndpoints blobs;
 
-	/** @param requestLog receives one JSON line per request; null: no request log */
-	public ApiHandler(ServerStore store, Duration tokenValidity, Metrics metrics, Consumer<String> requestLog, Clock clock) {
+	/**
+	 * @param requestLog receives one JSON line per request; null: no request log
+	 * @param maxBlobBytes the largest document blob the server takes
+	 */
+	public ApiHandler(ServerStore store, Duration tokenValidity, Metrics metrics, Consumer<String> requestLog, Clock clock, long maxBlobBytes) {
 		this.store = store;
+		this.blobs = new BlobEndpoints(store, clock, maxBlobBytes);
 		this.tokenValidity = tokenValidity;
 		this.metrics = metrics;
 		this.requestLog = requestLog;
 		this.clock = clock;
-	}
-
-	/** An answer: status, media type and bytes. */
-	private record Answer(int status, String mediaType, byte[] bytes) {
-
-		static Answer json(int status, Object message) {
-			return new Answer(status, Protocol.JSON + "; charset=utf-8", JsonCodec.toText(message).getBytes(StandardCharsets.UTF_8));
-		}
 	}
 
 	@Override
@@ -106,7 +104,21 @@ public final class ApiHandler extends Handler.Abstract {
 		response.setStatus(answer.status());
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.mediaType());
 		response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-		response.write(true, ByteBuffer.wrap(answer.bytes()), callback);
+		answer.headers().forEach(response.getHeaders()::put);
+		if (answer.body() == null) {
+			response.write(true, ByteBuffer.wrap(answer.bytes()), callback);
+			return true;
+		}
+		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.length());
+		// a blob: written as it is read (this handler may block), never whole in memory
+		try (OutputStream out = Content.Sink.asOutputStream(response)) {
+			answer.body().writeTo(out);
+		} catch (IOException | RuntimeException e) {
+			ILog.of(ApiHandler.class).warn("Sending " + path + " broke off: " + e.getMessage());
+			callback.failed(e);
+			return true;
+		}
+		callback.succeeded();
 		return true;
 	}
 
@@ -123,9 +135,14 @@ public final class ApiHandler extends Handler.Abstract {
 		case Protocol.PUSH -> only("POST", method, () -> Answer.json(200, push(request)));
 		case Protocol.ADMIN_RECORDS -> only("POST", method, () -> Answer.json(200, editRecord(request)));
 		case Protocol.HEALTH -> only("GET", method, this::health);
-		case Protocol.METRICS -> only("GET", method, () -> new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
+		case Protocol.METRICS -> only("GET", method, () -> Answer.bytes(200, "text/plain; version=0.0.4; charset=utf-8",
 				metrics.text().getBytes(StandardCharsets.UTF_8)));
-		default -> throw new ProtocolException(ErrorCode.NOT_FOUND, "There is no endpoint " + path + "; see docs/protocol.md");
+		default -> {
+			if (path.startsWith(Protocol.BLOBS + "/")) {
+				yield blobs.route(path.substring(Protocol.BLOBS.length() + 1), method, request);
+			}
+			throw new ProtocolException(ErrorCode.NOT_FOUND, "There is no endpoint " + path + "; see docs/protocol.md");
+		}
 		};
 	}
 
@@ -146,7 +163,8 @@ public final class ApiHandler extends Handler.Abstract {
 			VersionCompatibility answer = compatibility(presented);
 			compatibility = new Compatibility(answer.verdict().name().toLowerCase(Locale.ROOT), answer.message());
 		}
-		return new Hello("Outpost", ApplicationVersion.CURRENT.toString(), Protocol.SUPPORTED_VERSIONS, Instant.now(clock), compatibility);
+		return new Hello("Outpost", ApplicationVersion.CURRENT.toString(), Protocol.SUPPORTED_VERSIONS, Instant.now(clock), compatibility,
+				blobs.maxBytes());
 	}
 
 	private Object login(Request request) {
@@ -234,7 +252,7 @@ public final class ApiHandler extends Handler.Abstract {
 	private Answer health() {
 		try {
 			long sequence = store.lastRevision();
-			return new Answer(200, Protocol.JSON + "; charset=utf-8",
+			return Answer.bytes(200, Protocol.JSON + "; charset=utf-8",
 					("{\"status\":\"up\",\"database\":\"up\",\"sequence\":" + sequence + "}").getBytes(StandardCharsets.UTF_8));
 		} catch (RuntimeException e) {
 			return Answer.json(503, new ErrorBody(ErrorCode.SERVICE_UNAVAILABLE.wireName(), "The database does not answer: " + e.getMessage()));
@@ -242,7 +260,7 @@ public final class ApiHandler extends Handler.Abstract {
 	}
 
 	/** Checks the client version; no data moves for a version the server blocks. */
-	private static String requireCompatible(String presented) {
+	static String requireCompatible(String presented) {
 		if (presented == null) {
 			throw new ProtocolException(ErrorCode.INVALID_REQUEST,
 					"Send the client's application version in the " + Protocol.CLIENT_VERSION_HEADER + " header (e.g. 1.0)");
@@ -289,7 +307,7 @@ public final class ApiHandler extends Handler.Abstract {
 	private static String endpointName(String path) {
 		return switch (path) {
 		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.HEALTH, Protocol.METRICS -> path;
-		default -> "other";
+		default -> path.startsWith(Protocol.BLOBS + "/") ? Protocol.BLOBS : "other";
 		};
 	}
 }

@@ -25,7 +25,7 @@ import jakarta.persistence.PersistenceException;
 public final class ServerStore implements AutoCloseable {
 
 	static final List<Class<?>> ENTITIES = List.of(StoredRecord.class, ChangeCounter.class, MutationLogEntry.class, Device.class,
-			Credential.class, DeviceToken.class);
+			Credential.class, DeviceToken.class, StoredBlob.class, BlobChunk.class);
 
 	/** The embedded HSQLDB; null for PostgreSQL, whose connections EclipseLink opens itself. */
 	private final DataSource dataSource;

@@ -1,0 +1,96 @@
+package org.outpost.server.internal.sync;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.outpost.protocol.ErrorCode;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.ProtocolException;
+import org.outpost.protocol.RecordTypes;
+import org.outpost.protocol.RecordTypes.RecordType;
+import org.outpost.server.internal.store.BlobChunk;
+import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.StoredBlob;
+import org.outpost.server.internal.store.StoredRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Who may fetch a blob, and its bytes. A user may fetch a complete blob when a live document
+ * record with that SHA-256 is in the user's scope and so is the record it is attached to (when
+ * the server has that record): the same {@link ScopeRules} the change feed applies, with the
+ * user's whole scope rather than one device's narrower settings.
+ */
+public final class BlobReads {
+
+	/** The user's whole scope: every date, all risks, all actions. */
+	private static final DeviceScope WHOLE = new DeviceScope(36500, 36500, List.of(), List.of(), true, false);
+
+	private BlobReads() {
+	}
+
+	/**
+	 * The complete blob this user may read.
+	 *
+	 * @throws ProtocolException not_found when the server has no complete blob with this hash,
+	 *         forbidden when no document in the user's scope refers to it
+	 */
+	public static StoredBlob readable(EntityManager em, UserScope user, String sha256, LocalDate today) {
+		StoredBlob blob = em.find(StoredBlob.class, sha256);
+		if (blob == null || !blob.isComplete()) {
+			throw new ProtocolException(ErrorCode.NOT_FOUND, "The server has no complete blob " + sha256);
+		}
+		ScopeRules rules = new ScopeRules(user, WHOLE, Set.of(), today);
+		RecordType documentType = RecordTypes.find("document").orElseThrow();
+		// the body is compact JSON written by the server, so the hash appears exactly like this
+		List<StoredRecord> documents = em
+				.createQuery("SELECT r FROM StoredRecord r WHERE r.type = 'document' AND r.tombstone = FALSE AND r.body LIKE :hash", StoredRecord.class)
+				.setParameter("hash", "%\"sha256\":\"" + sha256 + "\"%").getResultList();
+		for (StoredRecord document : documents) {
+			if (rules.visible(documentType, document.getOrgUnit(), document.getLocation(), document.getDueDate(), document.getOwner())
+					&& ownerVisible(em, rules, document)) {
+				return blob;
+			}
+		}
+		throw new ProtocolException(ErrorCode.FORBIDDEN, "No document in your scope refers to the blob " + sha256);
+	}
+
+	private static boolean ownerVisible(EntityManager em, ScopeRules rules, StoredRecord document) {
+		JsonNode ownerId = JsonCodec.parseObject(document.getBody()).get("ownerId");
+		StoredRecord owner = ownerId == null || !ownerId.isTextual() ? null : em.find(StoredRecord.class, ownerId.textValue());
+		if (owner == null) {
+			// attached to a record the server does not have (yet): the document's own scope decides
+			return true;
+		}
+		RecordType type = RecordTypes.find(owner.getType()).orElse(null);
+		return type != null && rules.visible(type, owner.getOrgUnit(), owner.getLocation(), owner.getDueDate(), owner.getOwner());
+	}
+
+	/**
+	 * Writes bytes {@code first..last} (inclusive) of a complete blob, one chunk row at a time, each
+	 * read in its own short transaction so that a slow client holds no connection.
+	 */
+	public static void copy(ServerStore store, String sha256, long first, long last, OutputStream out) throws IOException {
+		long next = first;
+		while (next <= last) {
+			long at = next;
+			List<BlobChunk> chunk = store.read(em -> em
+					.createQuery("SELECT c FROM BlobChunk c WHERE c.sha256 = :sha AND c.start <= :at ORDER BY c.start DESC", BlobChunk.class)
+					.setParameter("sha", sha256).setParameter("at", at).setMaxResults(1).getResultList());
+			if (chunk.isEmpty()) {
+				throw new IOException("The blob " + sha256 + " has no bytes at offset " + at);
+			}
+			BlobChunk piece = chunk.get(0);
+			int from = (int) (at - piece.getStart());
+			int to = (int) Math.min(piece.getLength(), last - piece.getStart() + 1);
+			out.write(piece.getData(), from, to - from);
+			next = piece.getStart() + to;
+		}
+	}
+}
