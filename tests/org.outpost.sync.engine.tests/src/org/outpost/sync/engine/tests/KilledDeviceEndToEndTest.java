@@ -26,7 +26,7 @@ import org.outpost.test.support.ServerFixture;
  */
 class KilledDeviceEndToEndTest {
 
-	private static final int SERVER_EVENTS = 1100;
+	private static final int SERVER_EVENTS = 700;
 	private static final int LOCAL_EVENTS = 250;
 
 	private ServerFixture server;
