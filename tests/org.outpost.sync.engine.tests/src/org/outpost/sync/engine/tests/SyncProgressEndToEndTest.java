@@ -2,6 +2,7 @@ package org.outpost.sync.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.engine.SyncJob;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.history.SyncOutcome;
@@ -69,6 +71,19 @@ class SyncProgressEndToEndTest {
 		assertEquals(2, steps.size(), steps.toString());
 		assertTrue(steps.get(0).startsWith("Receiving Events: 500 records, "), "no count from the middle of the feed: " + steps.get(0));
 		assertTrue(steps.get(1).startsWith("Receiving Events: 600 / 600 records, "), steps.get(1));
+	}
+
+	@Test
+	void aSyncJobKeepsTheStepItIsAtForTheSyncTab() throws Exception {
+		webEvents(3, server.north);
+		SyncJob job = new SyncJob(desktop.engine, SyncRequest.of(SyncKind.EVENTS, SyncRequest.MANUAL));
+		assertNull(job.step(), "no step before the run");
+
+		job.schedule();
+		job.join();
+
+		assertEquals(SyncOutcome.SUCCEEDED, job.report().outcome(), job.report().message());
+		assertTrue(job.step().matches("Receiving \\w+: \\d+ / \\d+ records, \\d+ KB"), job.step());
 	}
 
 	/** Runs an Events sync and gives the steps it reported for the events category, one per page. */
