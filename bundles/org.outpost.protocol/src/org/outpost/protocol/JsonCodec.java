@@ -181,7 +181,7 @@ public final class JsonCodec {
 	public static ChangePage changePage(JsonNode json) {
 		JsonReader in = new JsonReader(json, "");
 		return new ChangePage(in.requiredText("category"), in.list("records", JsonCodec::wireRecord), in.text("nextCursor"),
-				in.bool("hasMore", false), in.bool("reset", false));
+				in.bool("hasMore", false), in.bool("reset", false), in.longInteger("remaining", ChangePage.UNKNOWN_REMAINING));
 	}
 
 	public static WireRecord wireRecord(JsonNode json) {
@@ -352,6 +352,7 @@ public final class JsonCodec {
 		writeOptional(json, "nextCursor", page.nextCursor());
 		json.writeBooleanField("hasMore", page.hasMore());
 		json.writeBooleanField("reset", page.reset());
+		json.writeNumberField("remaining", page.remaining());
 		json.writeEndObject();
 	}
 

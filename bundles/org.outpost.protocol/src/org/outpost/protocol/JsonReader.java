@@ -66,6 +66,11 @@ final class JsonReader {
 		return value.longValue();
 	}
 
+	long longInteger(String field, long absent) {
+		JsonNode value = node.get(field);
+		return value == null || value.isNull() ? absent : longInteger(field);
+	}
+
 	boolean bool(String field, boolean absent) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {

@@ -82,9 +82,13 @@ public final class Messages {
 	/**
 	 * A page of the change feed. {@code reset} says the feed restarted from the beginning because
 	 * the device's scope changed: after the last page, records the device holds that were not sent
-	 * have left its scope.
+	 * have left its scope. {@code remaining} bounds the records still to come in the category after
+	 * this page, for progress: at least as many as the device will receive (0 on the last page),
+	 * {@link #UNKNOWN_REMAINING} from a server that does not say.
 	 */
-	public record ChangePage(String category, List<WireRecord> records, String nextCursor, boolean hasMore, boolean reset) {
+	public record ChangePage(String category, List<WireRecord> records, String nextCursor, boolean hasMore, boolean reset, long remaining) {
+
+		public static final long UNKNOWN_REMAINING = -1;
 	}
 
 	/** A batch of outbox entries; {@code pendingCount} is what the device still has queued, for the device registry. */

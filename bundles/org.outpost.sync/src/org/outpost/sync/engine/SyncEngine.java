@@ -333,7 +333,7 @@ public final class SyncEngine {
 		String category = participant.id();
 		DeviceScope scope = new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(),
 				device.syncAllRisks(), false);
-		long received = 0;
+		PullProgress progress = new PullProgress(participant.label(), clock);
 		while (true) {
 			checkCancel(monitor);
 			String cursor = database.read(em -> {
@@ -342,12 +342,14 @@ public final class SyncEngine {
 			});
 			ChangePage page = client.changes(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
 			new PageApplier(index).apply(database, category, page);
-			received += page.records().size();
-			monitor.subTask("Receiving " + participant.label() + ": " + received + " records, " + (client.bytesDown() / 1024) + " KB");
-			monitor.setWorkRemaining(page.hasMore() ? 10 : 1);
-			monitor.worked(1);
+			progress.received(page);
+			monitor.subTask(progress.describe(client.bytesDown()));
+			// one unit of work per record; without a total, ten pages more is a guess that moves the bar
+			long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * PAGE_SIZE : 0;
+			monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE / 2, page.records().size() + ahead));
+			monitor.worked(page.records().size());
 			if (!page.hasMore()) {
-				return received;
+				return progress.received();
 			}
 		}
 	}

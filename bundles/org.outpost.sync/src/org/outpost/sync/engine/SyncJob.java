@@ -2,6 +2,7 @@ package org.outpost.sync.engine;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.ProgressMonitorWrapper;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.outpost.sync.schedule.SyncRule;
@@ -18,6 +19,7 @@ public final class SyncJob extends Job {
 	private final SyncEngine engine;
 	private final SyncRequest request;
 	private volatile SyncReport report;
+	private volatile String step;
 
 	public SyncJob(SyncEngine engine, SyncRequest request) {
 		super("Sync " + request.label());
@@ -29,7 +31,13 @@ public final class SyncJob extends Job {
 
 	@Override
 	protected IStatus run(IProgressMonitor monitor) {
-		report = engine.sync(request, monitor);
+		report = engine.sync(request, new ProgressMonitorWrapper(monitor) {
+			@Override
+			public void subTask(String name) {
+				step = name;
+				super.subTask(name);
+			}
+		});
 		// outcomes are shown by the status line and the History, not by the job framework's error dialog
 		return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
 	}
@@ -41,6 +49,11 @@ public final class SyncJob extends Job {
 
 	public SyncRequest request() {
 		return request;
+	}
+
+	/** What the run is doing now (e.g. "Receiving Events: 500 / 1,200 records, 310 KB, about 4 s left"), or null before its first step. */
+	public String step() {
+		return step;
 	}
 
 	/** The report, or null while the job has not run to its end. */

@@ -2,6 +2,7 @@ package org.outpost.test.support;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
@@ -23,26 +24,70 @@ public final class RunningWorkbench {
 	public static Object check(Consumer<MWindow> check) throws Exception {
 		Display display = Display.getDefault();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
-		display.asyncExec(() -> {
-			IWorkbench workbench = null;
+		display.asyncExec(() -> checkInWindow(display, check, failure));
+		return start(failure);
+	}
+
+	/**
+	 * Like {@link #check}, for a start that shows dialogs before the window (the first run):
+	 * {@code beforeWindow} plays the user in them, called from their event loops every tenth of a
+	 * second until it says it is done and the window is open; then {@code check} runs in the window.
+	 *
+	 * @return the application's exit code
+	 */
+	public static Object checkAfter(Predicate<Display> beforeWindow, Consumer<MWindow> check) throws Exception {
+		Display display = Display.getDefault();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Runnable[] poll = new Runnable[1];
+		poll[0] = () -> {
 			try {
-				MWindow window = (MWindow) workbenchShell(display).getData("modelElement");
-				workbench = window.getContext().get(IWorkbench.class);
-				display.timerExec(120_000, workbench::close);
-				check.accept(window);
-			} catch (Throwable e) {
-				failure.set(e);
-			} finally {
-				if (workbench != null) {
-					workbench.close();
+				boolean userDone = failure.get() == null ? beforeWindow.test(display) : closeDialogs(display);
+				if (userDone && findWorkbenchShell(display) != null) {
+					checkInWindow(display, failure.get() == null ? check : window -> {
+					}, failure);
+					return;
 				}
+			} catch (Throwable e) {
+				failure.compareAndSet(null, e);
 			}
-		});
+			display.timerExec(100, poll[0]);
+		};
+		display.timerExec(100, poll[0]);
+		return start(failure);
+	}
+
+	/** After a failure before the window: cancels the dialogs so that the window opens and can be closed. */
+	private static boolean closeDialogs(Display display) {
+		for (Shell shell : display.getShells()) {
+			if (!(shell.getData("modelElement") instanceof MWindow)) {
+				shell.close();
+			}
+		}
+		return true;
+	}
+
+	private static Object start(AtomicReference<Throwable> failure) throws Exception {
 		Object exit = new E4Application().start(new WorkbenchApplicationContext());
 		if (failure.get() != null) {
 			throw new AssertionError("the workbench check failed", failure.get());
 		}
 		return exit;
+	}
+
+	private static void checkInWindow(Display display, Consumer<MWindow> check, AtomicReference<Throwable> failure) {
+		IWorkbench workbench = null;
+		try {
+			MWindow window = (MWindow) workbenchShell(display).getData("modelElement");
+			workbench = window.getContext().get(IWorkbench.class);
+			display.timerExec(120_000, workbench::close);
+			check.accept(window);
+		} catch (Throwable e) {
+			failure.compareAndSet(null, e);
+		} finally {
+			if (workbench != null) {
+				workbench.close();
+			}
+		}
 	}
 
 	/** Runs the event loop until it is idle, including work posted while running. */
@@ -55,11 +100,19 @@ public final class RunningWorkbench {
 	}
 
 	private static Shell workbenchShell(Display display) {
+		Shell shell = findWorkbenchShell(display);
+		if (shell == null) {
+			throw new AssertionError("no workbench window among " + java.util.List.of(display.getShells()));
+		}
+		return shell;
+	}
+
+	private static Shell findWorkbenchShell(Display display) {
 		for (Shell shell : display.getShells()) {
 			if (shell.getData("modelElement") instanceof MWindow) {
 				return shell;
 			}
 		}
-		throw new AssertionError("no workbench window among " + java.util.List.of(display.getShells()));
+		return null;
 	}
 }

@@ -92,7 +92,24 @@ public final class ChangeFeed {
 		boolean hasMore = records.size() == request.limit() && !em
 				.createQuery("SELECT r.id FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after", String.class)
 				.setParameter("types", types).setParameter("after", scanned).setMaxResults(1).getResultList().isEmpty();
-		return new ChangePage(request.category(), records, new Cursor(scanned, fingerprint).toString(), hasMore, reset);
+		return new ChangePage(request.category(), records, new Cursor(scanned, fingerprint).toString(), hasMore, reset,
+				remaining(em, types, scanned, hasMore, request.cursor() == null || reset));
+	}
+
+	/**
+	 * For progress: counted once, on the first page of a scan from the beginning, as an upper bound
+	 * (the category's records after this page, before the scope filter). Counting on every page
+	 * would cost a pass over the rest of the feed per page.
+	 */
+	private static long remaining(EntityManager em, List<String> types, long scanned, boolean hasMore, boolean scanStart) {
+		if (!hasMore) {
+			return 0;
+		}
+		if (!scanStart) {
+			return ChangePage.UNKNOWN_REMAINING;
+		}
+		return em.createQuery("SELECT COUNT(r) FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after", Long.class)
+				.setParameter("types", types).setParameter("after", scanned).getSingleResult();
 	}
 
 	/** A record as it travels; a tombstone carries no body. */

@@ -1,11 +1,14 @@
 package org.outpost.sync.ui.internal;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -22,6 +25,7 @@ import org.outpost.core.sync.SyncKind;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.engine.SyncJob;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.ui.sync.SyncCommand;
@@ -33,18 +37,20 @@ import jakarta.inject.Inject;
 /**
  * The Sync tab: one button per sync kind (Full, Events, Admin, Documents), each naming the
  * installed modules it covers and its last result, with the device's connection state and the
- * changes waiting to be sent. The buttons run the shared sync command.
+ * changes waiting to be sent, and while a sync runs, its progress (per category: done / total,
+ * bytes, time left). The buttons run the shared sync command.
  */
 public final class SyncPart {
 
 	/** Widget data key holding the kind a button syncs. */
 	public static final String KIND_DATA = "org.outpost.sync.kind";
-	/** Widget data key of the labels that show state, for tests: "state", or the kind's key for its last result. */
+	/** Widget data key of the labels that show state, for tests: "state", "progress", or the kind's key for its last result. */
 	public static final String STATE_DATA = "org.outpost.sync.state";
 
 	private Button first;
 	private SyncState state;
 	private Label summary;
+	private Label progress;
 	private final Map<SyncKind, Label> lastResults = new EnumMap<>(SyncKind.class);
 
 	@PostConstruct
@@ -61,6 +67,9 @@ public final class SyncPart {
 		summary = new Label(area, SWT.NONE);
 		summary.setData(STATE_DATA, "state");
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(summary);
+		progress = new Label(area, SWT.NONE);
+		progress.setData(STATE_DATA, "progress");
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(progress);
 
 		for (SyncKind kind : SyncKind.values()) {
 			Button button = new Button(area, SWT.PUSH);
@@ -83,6 +92,20 @@ public final class SyncPart {
 			}
 		}
 		update();
+		showProgress();
+	}
+
+	/** Shows what the running sync is doing, once a second while the tab exists. */
+	private void showProgress() {
+		if (progress.isDisposed()) {
+			return;
+		}
+		String text = Arrays.stream(Job.getJobManager().find(SyncJob.FAMILY)).filter(job -> job.getState() == Job.RUNNING)
+				.map(job -> job.getName() + ": " + Objects.requireNonNullElse(((SyncJob) job).step(), "starting")).findFirst().orElse("");
+		if (!text.equals(progress.getText())) {
+			progress.setText(text);
+		}
+		progress.getDisplay().timerExec(1000, this::showProgress);
 	}
 
 	static String describe(List<SyncParticipantDescriptor> covered) {

@@ -1,0 +1,114 @@
+package org.outpost.sync.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.engine.SyncJob;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.test.support.ServerFixture;
+
+/**
+ * The progress a sync reports per category, from the change feed's count of what remains: done /
+ * total, kilobytes and the time left, as the initial-sync dialog and the Sync tab show it.
+ */
+class SyncProgressEndToEndTest {
+
+	private static final LocalDate DUE = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+
+	private ServerFixture server;
+	private Desktop desktop;
+
+	@BeforeEach
+	void startServerAndLogIn() throws Exception {
+		server = new ServerFixture();
+		desktop = new Desktop();
+		desktop.engine.login(server.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+	}
+
+	@AfterEach
+	void stopServer() throws Exception {
+		server.close();
+	}
+
+	@Test
+	void theInitialSyncTellsDoneOfTotalWithTheTimeLeftAndTheTotalBecomesExactAtTheEnd() {
+		webEvents(700, server.north);
+		webEvents(100, server.south);
+
+		List<String> steps = eventsSteps();
+
+		assertEquals(2, steps.size(), steps.toString());
+		// the feed's count is an upper bound: it includes the 100 events outside the user's org units
+		assertTrue(steps.get(0).startsWith("Receiving Events: 500 / 800 records, "), steps.get(0));
+		assertTrue(steps.get(0).matches(".* KB, about \\d+ (s|min) left"), steps.get(0));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 700 / 700 records, "), steps.get(1));
+		assertFalse(steps.get(1).contains("left"), steps.get(1));
+		assertTrue(kilobytes(steps.get(1)) > kilobytes(steps.get(0)), steps.toString());
+	}
+
+	@Test
+	void aSyncGoingOnFromItsCursorTellsTheTotalOnceTheFeedKnowsIt() {
+		webEvents(10, server.north);
+		eventsSteps();
+		webEvents(600, server.north);
+
+		List<String> steps = eventsSteps();
+
+		assertEquals(2, steps.size(), steps.toString());
+		assertTrue(steps.get(0).startsWith("Receiving Events: 500 records, "), "no count from the middle of the feed: " + steps.get(0));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 600 / 600 records, "), steps.get(1));
+	}
+
+	@Test
+	void aSyncJobKeepsTheStepItIsAtForTheSyncTab() throws Exception {
+		webEvents(3, server.north);
+		SyncJob job = new SyncJob(desktop.engine, SyncRequest.of(SyncKind.EVENTS, SyncRequest.MANUAL));
+		assertNull(job.step(), "no step before the run");
+
+		job.schedule();
+		job.join();
+
+		assertEquals(SyncOutcome.SUCCEEDED, job.report().outcome(), job.report().message());
+		assertTrue(job.step().matches("Receiving \\w+: \\d+ / \\d+ records, \\d+ KB"), job.step());
+	}
+
+	/** Runs an Events sync and gives the steps it reported for the events category, one per page. */
+	private List<String> eventsSteps() {
+		List<String> steps = new ArrayList<>();
+		SyncReport report = desktop.engine.sync(SyncRequest.of(SyncKind.EVENTS, SyncRequest.MANUAL), new NullProgressMonitor() {
+			@Override
+			public void subTask(String name) {
+				if (name.startsWith("Receiving Events:")) {
+					steps.add(name);
+				}
+			}
+		});
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		return steps;
+	}
+
+	private static long kilobytes(String step) {
+		String before = step.substring(0, step.indexOf(" KB"));
+		return Long.parseLong(before.substring(before.lastIndexOf(' ') + 1).replace(",", ""));
+	}
+
+	private void webEvents(int count, String orgUnit) {
+		for (int i = 0; i < count; i++) {
+			server.webEvent("Web event " + i, orgUnit, DUE);
+		}
+	}
+}
