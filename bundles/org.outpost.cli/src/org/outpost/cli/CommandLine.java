@@ -162,6 +162,7 @@ public final class CommandLine {
 	private int status() {
 		out.println("Outpost " + ApplicationVersion.CURRENT);
 		out.println("Server:    " + engine.connection().map(c -> c.server() + " as " + c.user()).orElse("not logged in (outpost login ...)"));
+		out.println("Token:     encrypted, its key in " + engine.tokenKeyProtection().description());
 		out.println("Waiting:   " + new Outbox(database).count() + " change(s) not yet sent");
 		out.println("Conflicts: " + engine.conflicts().count());
 		List<SyncRun> runs = engine.history().recent(5);

@@ -36,6 +36,7 @@ import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.connection.Connection;
 import org.outpost.sync.connection.ConnectionStore;
+import org.outpost.sync.connection.KeyProtection;
 import org.outpost.sync.connection.TokenVault;
 import org.outpost.sync.connection.TokenVault.StoredToken;
 import org.outpost.sync.engine.SyncProblem.Kind;
@@ -109,6 +110,11 @@ public final class SyncEngine {
 		} catch (IOException | BackingStoreException e) {
 			throw new SyncProblem(Kind.SERVER_ERROR, "Logged in, but the login could not be kept on this device: " + e.getMessage(), e);
 		}
+	}
+
+	/** Where the key that encrypts this device's token is kept. */
+	public KeyProtection tokenKeyProtection() {
+		return vault.protection();
 	}
 
 	/** The connection this device syncs over, if it has logged in. */

@@ -70,6 +70,8 @@ class CommandLineEndToEndTest {
 		assertEquals(CommandLine.OK, outpost("", "status"));
 		assertTrue(out().contains(server.uri() + " as " + ServerFixture.USER), out());
 		assertTrue(out().contains("0 change(s) not yet sent"), out());
+		// ./dev test runs inside a private Secret Service (scripts/with-test-keyring.sh)
+		assertTrue(out().contains("its key in the desktop keyring"), out());
 		assertTrue(out().contains("command line"), "the history names the trigger: " + out());
 	}
 
