@@ -79,7 +79,7 @@ final class RowLoader<T> {
 
 	/**
 	 * Rows {@code first} to {@code last} are on screen: reads the pages they are on (unless read or
-	 * under way) and then, once, the count.
+	 * under way) and, once they have arrived, the count.
 	 */
 	void want(int first, int last) {
 		int firstPage = first / PAGE_SIZE;
@@ -95,7 +95,8 @@ final class RowLoader<T> {
 				read(page);
 			}
 		}
-		if (!countRequested) {
+		if (!countRequested && pending.isEmpty()) {
+			// after the rows on screen: a count is a full scan, and running both at once delays the rows
 			countRequested = true;
 			countInBackground();
 		}
@@ -147,6 +148,7 @@ final class RowLoader<T> {
 				ui.execute(() -> {
 					if (asked == generation) {
 						pending.remove(page);
+						changed.run(); // the count may have been waiting for this page
 					}
 				});
 				return;
