@@ -10,7 +10,7 @@ import jakarta.persistence.TypedQuery;
 
 /**
  * Reads live (non-deleted) records of one entity class page by page, optionally filtered, ordered
- * by one attribute and then by id so that pages never overlap. The database does the filtering,
+ * by one attribute and then by id (both in the same direction) so that pages never overlap. The database does the filtering,
  * sorting and paging; nothing beyond a page is loaded.
  */
 public final class JpaRecordSource<T extends SyncedRecord> implements SortableRecordSource<T> {
@@ -75,8 +75,10 @@ public final class JpaRecordSource<T extends SyncedRecord> implements SortableRe
 
 	@Override
 	public List<T> fetch(int first, int max) {
+		// the id breaks ties in the same direction, so an index on (attribute, id) serves the ORDER BY and
+		// the database reads only the page; a mixed direction makes HSQLDB sort every row for each page
 		String direction = ascending ? " ASC" : " DESC";
-		return database.read(em -> bind(em.createQuery("SELECT r FROM " + entityName + " r" + condition() + " ORDER BY r." + orderBy + direction + ", r.id", type))
+		return database.read(em -> bind(em.createQuery("SELECT r FROM " + entityName + " r" + condition() + " ORDER BY r." + orderBy + direction + ", r.id" + direction, type))
 				.setFirstResult(first).setMaxResults(max).getResultList());
 	}
 

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A window onto a possibly large set of records, read a page at a time, so that a register can
- * show 100,000 rows while holding only the ones on screen.
+ * show 100,000 rows while holding only the ones on screen. A register calls both methods from
+ * background threads (never the UI thread), possibly at the same time.
  */
 public interface RecordSource<T> {
 

@@ -1,59 +1,69 @@
 package org.outpost.ui.register;
 
 import java.text.NumberFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Slider;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 import org.outpost.core.record.RecordSource;
 import org.outpost.core.record.SortableRecordSource;
 
 /**
- * A register: a virtual table over a {@link RecordSource}. Only the rows the user scrolls to are
- * read, a page at a time, and a bounded number of pages is kept, so 100,000 records cost no more
- * memory than a screenful. When the source is sortable, clicking a column header with a sort key
- * has the database sort by it (a second click reverses the order).
+ * A register: a table over a {@link RecordSource} that holds only the rows that fit on screen,
+ * with a scroll bar of its own over all the records. GTK adds native rows one by one, so a table
+ * of 100,000 rows costs a second to fill; this one never holds more than a screenful. The count
+ * and the rows are read off the UI thread, the first page before the count, and a bounded number
+ * of pages is kept. The arrow, page, Home and End keys and the mouse wheel move through all the
+ * records; the selection is kept by row while scrolling. When the source is sortable, clicking a
+ * column header with a sort key has the database sort by it (a second click reverses the order).
  */
 public final class RegisterViewer<T> {
 
 	/** Widget data key of a table column: its sort key, or null. */
 	public static final String SORT_KEY = "org.outpost.ui.register.sortKey";
 
-	static final int PAGE_SIZE = 200;
-	private static final int PAGES_KEPT = 10;
-
 	private final Composite composite;
+	private final Table table;
 	private final TableViewer viewer;
+	private final Slider slider;
 	private final Label summary;
 	private final String noun;
+	private final List<RegisterColumn<T>> columns;
+	private final ThreadPoolExecutor reads;
+	private final RowLoader<T> rows;
 	private RecordSource<T> source;
 	private Predicate<? super T> emphasis = row -> false;
 	private Color emphasisBackground;
-	private final Map<Integer, List<T>> pages = new LinkedHashMap<>(16, 0.75f, true) {
-		private static final long serialVersionUID = 1L;
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Integer, List<T>> eldest) {
-			return size() > PAGES_KEPT;
-		}
-	};
+	/** The record shown in the table's first row. */
+	private int top;
+	/** The focused record: where the keys move from. */
+	private int lead;
+	/** The selected records, by row. */
+	private final TreeSet<Integer> selected = new TreeSet<>();
+	private String failure;
+	/** A key moved the selection: tell the selection listeners once its record is on screen. */
+	private boolean leadMovedByKey;
 
 	/**
 	 * @param noun what one row is, in the plural, for the count under the table ("events")
@@ -61,59 +71,76 @@ public final class RegisterViewer<T> {
 	public RegisterViewer(Composite parent, RecordSource<T> source, List<RegisterColumn<T>> columns, String noun) {
 		this.source = Objects.requireNonNull(source, "source");
 		this.noun = Objects.requireNonNull(noun, "noun");
+		this.columns = List.copyOf(columns);
 		composite = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().margins(2, 2).applyTo(composite);
+		Composite body = new Composite(composite, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).spacing(0, 0).applyTo(body);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
 
-		viewer = new TableViewer(composite, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+		table = new Table(body, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+		viewer = new TableViewer(table);
 		// lets a sync refresh every open register without the modules having to listen for it
-		viewer.getTable().setData(RegisterViewer.class.getName(), this);
-		viewer.getTable().setHeaderVisible(true);
-		viewer.getTable().setLinesVisible(true);
-		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-		for (RegisterColumn<T> column : columns) {
-			TableViewerColumn viewerColumn = new TableViewerColumn(viewer, SWT.LEFT);
-			TableColumn tableColumn = viewerColumn.getColumn();
+		table.setData(RegisterViewer.class.getName(), this);
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 100).applyTo(table);
+		for (RegisterColumn<T> column : this.columns) {
+			TableColumn tableColumn = new TableColumn(table, SWT.LEFT);
 			tableColumn.setText(column.title());
 			tableColumn.setWidth(column.width());
 			tableColumn.setData(SORT_KEY, column.sortKey());
 			if (column.sortKey() != null) {
 				tableColumn.addListener(SWT.Selection, e -> sortBy(tableColumn));
 			}
-			viewerColumn.setLabelProvider(new ColumnLabelProvider() {
-				@SuppressWarnings("unchecked")
-				@Override
-				public String getText(Object element) {
-					return column.textOf((T) element);
-				}
-
-				@SuppressWarnings("unchecked")
-				@Override
-				public Color getForeground(Object element) {
-					return emphasis.test((T) element) ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null;
-				}
-
-				@SuppressWarnings("unchecked")
-				@Override
-				public Color getBackground(Object element) {
-					return emphasis.test((T) element) ? emphasisBackground() : null;
-				}
-			});
 		}
-		viewer.setContentProvider(new PagedContentProvider());
-
+		slider = new Slider(body, SWT.VERTICAL);
+		GridDataFactory.fillDefaults().grab(false, true).applyTo(slider);
 		summary = new Label(composite, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
+
+		reads = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+			Thread thread = new Thread(task, "Outpost register reads (" + noun + ")");
+			thread.setDaemon(true);
+			return thread;
+		});
+		reads.allowCoreThreadTimeOut(true);
+		Display display = table.getDisplay();
+		rows = new RowLoader<>(reads, answer -> inUiThread(display, answer), this::show, this::readFailed);
+		// no interrupt: an interrupted HSQLDB read closes the database file's channel
+		composite.addListener(SWT.Dispose, e -> reads.shutdown());
+
+		table.addListener(SWT.Resize, e -> show());
+		table.addListener(SWT.Selection, this::selectedInTable);
+		table.addListener(SWT.KeyDown, this::keyPressed);
+		table.addListener(SWT.MouseVerticalWheel, e -> {
+			e.doit = false;
+			scrollTo(top - e.count);
+		});
+		slider.addListener(SWT.Selection, e -> scrollTo(slider.getSelection()));
+
 		showSortIndicator();
 		refresh();
+	}
+
+	private static void inUiThread(Display display, Runnable answer) {
+		if (display.isDisposed()) {
+			return;
+		}
+		try {
+			display.asyncExec(answer);
+		} catch (SWTException e) {
+			// the display went away while the read ran: nobody is looking any more
+		}
 	}
 
 	/**
 	 * Marks the rows that match (e.g. overdue events) in dark red on a light red background, so
 	 * they stand out while scrolling.
 	 */
-	public void emphasize(Predicate<? super T> rows) {
-		this.emphasis = Objects.requireNonNull(rows, "rows");
-		viewer.refresh();
+	public void emphasize(Predicate<? super T> rowsToMark) {
+		this.emphasis = Objects.requireNonNull(rowsToMark, "rowsToMark");
+		show();
 	}
 
 	/** Sorts by the column's key; the same column again reverses the order. */
@@ -125,21 +152,22 @@ public final class RegisterViewer<T> {
 		boolean ascending = !key.equals(sortable.sortKey()) || !sortable.ascending();
 		source = sortable.sortedBy(key, ascending);
 		showSortIndicator();
-		show(rowCount()); // the same records in another order: no need to count them again
+		// the same records in another order: no need to count them again
+		showFromTop(rows.count());
 	}
 
 	private void showSortIndicator() {
 		if (!(source instanceof SortableRecordSource<T> sortable)) {
 			return;
 		}
-		for (TableColumn column : viewer.getTable().getColumns()) {
+		for (TableColumn column : table.getColumns()) {
 			if (sortable.sortKey().equals(column.getData(SORT_KEY))) {
-				viewer.getTable().setSortColumn(column);
-				viewer.getTable().setSortDirection(sortable.ascending() ? SWT.UP : SWT.DOWN);
+				table.setSortColumn(column);
+				table.setSortDirection(sortable.ascending() ? SWT.UP : SWT.DOWN);
 				return;
 			}
 		}
-		viewer.getTable().setSortColumn(null);
+		table.setSortColumn(null);
 	}
 
 	private Color emphasisBackground() {
@@ -160,36 +188,37 @@ public final class RegisterViewer<T> {
 		if (control.getData(RegisterViewer.class.getName()) instanceof RegisterViewer<?> register) {
 			register.refresh();
 		}
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
+		if (control instanceof Composite parent) {
+			for (Control child : parent.getChildren()) {
 				refreshIn(child);
 			}
 		}
 	}
 
-	/** Reads the count again and drops every cached row, e.g. after records changed. */
+	/** Reads the count and the rows on screen again, e.g. after records changed; stays where the user scrolled to. */
 	public void refresh() {
-		show(source.count());
-	}
-
-	private void show(long count) {
-		pages.clear();
-		int rows = (int) Math.min(Integer.MAX_VALUE, count);
-		if (rows < viewer.getTable().getItemCount()) {
-			// GTK drops surplus rows one at a time (minutes from 100,000 down to a few); emptying the table is one call
-			viewer.getTable().removeAll();
-		}
-		viewer.setInput(source); // clears the rows shown, once
-		viewer.setItemCount(rows);
-		summary.setText(NumberFormat.getIntegerInstance().format(count) + " " + noun);
-		composite.layout(true);
+		selected.clear();
+		leadMovedByKey = false;
+		failure = null;
+		rows.show(source, -1);
+		show();
 	}
 
 	/** Shows another source (a new filter or sort) from the top. */
 	public void setSource(RecordSource<T> newSource) {
 		this.source = Objects.requireNonNull(newSource, "newSource");
 		showSortIndicator();
-		refresh();
+		showFromTop(-1);
+	}
+
+	private void showFromTop(long knownCount) {
+		top = 0;
+		lead = 0;
+		selected.clear();
+		leadMovedByKey = false;
+		failure = null;
+		rows.show(source, knownCount);
+		show();
 	}
 
 	/** The source shown now (with its current filter and order). */
@@ -197,6 +226,11 @@ public final class RegisterViewer<T> {
 		return source;
 	}
 
+	/**
+	 * The viewer over the table for selection and double-click listeners; its selection is the
+	 * selected records on screen. The table holds only the rows on screen: use {@link #rowCount()},
+	 * {@link #source()} and {@link #topRow()} for the whole register.
+	 */
 	public TableViewer viewer() {
 		return viewer;
 	}
@@ -205,30 +239,154 @@ public final class RegisterViewer<T> {
 		return composite;
 	}
 
-	/** The row count shown now. */
+	/** How many records the register shows: the count, or while counting the rows read so far. */
 	public int rowCount() {
-		return viewer.getTable().getItemCount();
+		return (int) Math.min(Integer.MAX_VALUE, rows.knownRows());
 	}
 
-	private T rowAt(int index) {
-		int page = index / PAGE_SIZE;
-		List<T> rows = pages.computeIfAbsent(page, p -> source.fetch(p * PAGE_SIZE, PAGE_SIZE));
-		int offset = index % PAGE_SIZE;
-		return offset < rows.size() ? rows.get(offset) : null;
+	/** Whether the count or rows on screen are still being read (off the UI thread). */
+	public boolean loading() {
+		return rows.loading();
 	}
 
-	private final class PagedContentProvider implements ILazyContentProvider {
-		@Override
-		public void updateElement(int index) {
-			T row = rowAt(index);
-			if (row != null) {
-				viewer.replace(row, index);
+	/** The index of the record in the table's first row. */
+	public int topRow() {
+		return top;
+	}
+
+	/** Scrolls so that record {@code index} is in the first row (or as close as the end allows). */
+	public void scrollTo(int index) {
+		top = index;
+		show();
+	}
+
+	/** How many rows fit in the table without its own scroll bar. */
+	private int rowsThatFit() {
+		int height = table.getClientArea().height - table.getHeaderHeight();
+		return Math.max(1, height / Math.max(1, table.getItemHeight()));
+	}
+
+	/** Fills the table with the rows from {@link #top} that fit, and sets the scroll bar and the count below. */
+	private void show() {
+		if (table.isDisposed()) {
+			return;
+		}
+		int fit = rowsThatFit();
+		// while counting, as if the records filled the screen from where the user is (a refresh keeps the place)
+		int total = rows.count() < 0 && failure == null ? top + fit : rowCount();
+		top = Math.max(0, Math.min(top, total - fit));
+		int shown = Math.min(fit, total - top);
+		if (table.getItemCount() != shown) {
+			table.setItemCount(shown);
+		}
+		rows.want(top, top + Math.max(shown, 1) - 1);
+		Color red = table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
+		for (int i = 0; i < shown; i++) {
+			T row = rows.row(top + i);
+			TableItem item = table.getItem(i);
+			item.setData(row);
+			boolean marked = row != null && emphasis.test(row);
+			for (int c = 0; c < columns.size(); c++) {
+				item.setText(c, row == null ? "" : columns.get(c).textOf(row));
+			}
+			item.setForeground(marked ? red : null);
+			item.setBackground(marked ? emphasisBackground() : null);
+		}
+		table.deselectAll();
+		if (lead >= top && lead < top + shown) {
+			table.setSelection(lead - top); // GTK's cursor: where its own arrow keys start
+			if (!selected.contains(lead)) {
+				table.deselect(lead - top);
 			}
 		}
-
-		@Override
-		public void inputChanged(Viewer changed, Object oldInput, Object newInput) {
-			pages.clear();
+		for (int index : selected.subSet(top, top + shown)) {
+			table.select(index - top);
 		}
+		slider.setValues(top, 0, Math.max(total, 1), Math.max(1, Math.min(fit, total)), 1, Math.max(1, fit - 1));
+		slider.setEnabled(total > fit);
+		summary.setText(summary());
+		announceLeadMovedByKey();
+	}
+
+	private String summary() {
+		if (failure != null) {
+			return "Cannot read the " + noun + ": " + failure;
+		}
+		if (rows.count() < 0) {
+			return "Counting " + noun + "\u2026";
+		}
+		return NumberFormat.getIntegerInstance().format(rows.count()) + " " + noun;
+	}
+
+	private void readFailed(RuntimeException e) {
+		ILog.of(RegisterViewer.class).error("Cannot read the " + noun, e);
+		failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+		show();
+	}
+
+	/** The user selected rows with the mouse or GTK's own keys: remember them by record. */
+	private void selectedInTable(Event e) {
+		int shown = table.getItemCount();
+		selected.subSet(top, top + shown).clear();
+		for (int index : table.getSelectionIndices()) {
+			selected.add(top + index);
+		}
+		if (e.item instanceof TableItem item) {
+			lead = top + table.indexOf(item);
+		}
+	}
+
+	/** Keys that leave the rows on screen move the window instead (GTK would stop at its last row). */
+	private void keyPressed(Event e) {
+		int total = rowCount();
+		int fit = rowsThatFit();
+		int target = switch (e.keyCode) {
+			case SWT.ARROW_DOWN -> lead == top + table.getItemCount() - 1 ? lead + 1 : -1;
+			case SWT.ARROW_UP -> lead == top ? lead - 1 : -1;
+			case SWT.PAGE_DOWN -> lead + fit - 1;
+			case SWT.PAGE_UP -> lead - fit + 1;
+			case SWT.HOME -> 0;
+			case SWT.END -> total - 1;
+			default -> -1;
+		};
+		if (target < 0 || total == 0 || (e.keyCode == SWT.ARROW_DOWN && target >= total)) {
+			return; // GTK moves within the rows on screen, or there is nowhere to go
+		}
+		e.doit = false;
+		moveLeadTo(Math.max(0, Math.min(total - 1, target)), (e.stateMask & SWT.SHIFT) != 0);
+	}
+
+	private void moveLeadTo(int index, boolean extend) {
+		if (extend) {
+			for (int i = Math.min(lead, index); i <= Math.max(lead, index); i++) {
+				selected.add(i);
+			}
+		} else {
+			selected.clear();
+			selected.add(index);
+		}
+		lead = index;
+		int fit = rowsThatFit();
+		if (index < top) {
+			top = index;
+		} else if (index >= top + fit) {
+			top = index - fit + 1;
+		}
+		leadMovedByKey = true;
+		show();
+	}
+
+	/**
+	 * Selection listeners (e.g. the Findings register's Actions part) follow keys as they follow
+	 * clicks, once the record the key moved to has been read.
+	 */
+	private void announceLeadMovedByKey() {
+		if (!leadMovedByKey || lead < top || lead - top >= table.getItemCount() || rows.row(lead) == null) {
+			return;
+		}
+		leadMovedByKey = false;
+		Event moved = new Event();
+		moved.item = table.getItem(lead - top);
+		table.notifyListeners(SWT.Selection, moved);
 	}
 }

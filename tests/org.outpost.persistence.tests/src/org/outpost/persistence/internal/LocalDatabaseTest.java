@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -129,6 +130,11 @@ class LocalDatabaseTest {
 
 		JpaRecordSource<Event> byDueDescending = new JpaRecordSource<>(database, Event.class, "dueDate", false);
 		assertEquals(LocalDate.of(2026, 1, 5), byDueDescending.fetch(0, 1).get(0).getDueDate());
+		// five events share each due date: descending is the exact reverse of ascending, ties (by id) included
+		List<String> ascendingIds = byDueDescending.sortedBy("dueDate", true).fetch(0, 24).stream().map(Event::getId).toList();
+		List<String> descendingIds = new ArrayList<>(byDueDescending.fetch(0, 24).stream().map(Event::getId).toList());
+		Collections.reverse(descendingIds);
+		assertEquals(ascendingIds, descendingIds);
 		assertThrows(IllegalArgumentException.class, () -> new JpaRecordSource<>(database, Event.class, "title; DROP TABLE x", true));
 	}
 

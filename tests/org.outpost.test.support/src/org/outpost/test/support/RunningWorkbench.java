@@ -1,6 +1,8 @@
 package org.outpost.test.support;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -97,6 +99,27 @@ public final class RunningWorkbench {
 				// run pending UI work
 			}
 		}
+	}
+
+	/**
+	 * Runs the event loop until {@code done} holds, e.g. until a register has read off the UI thread
+	 * what it shows; fails after a minute (a bound for a hung read, not a timing assertion).
+	 */
+	public static void spinUntil(Display display, BooleanSupplier done, String what) {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		Runnable wake = () -> {
+		};
+		while (!done.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Still waiting after a minute: " + what);
+			}
+			if (!display.readAndDispatch()) {
+				// a read's answer arrives with asyncExec, which wakes the loop; the timer bounds the wait
+				display.timerExec(50, wake);
+				display.sleep();
+			}
+		}
+		spin(display);
 	}
 
 	private static Shell workbenchShell(Display display) {

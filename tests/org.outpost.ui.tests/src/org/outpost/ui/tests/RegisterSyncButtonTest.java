@@ -31,6 +31,7 @@ import org.outpost.sync.history.SyncOutcome;
 import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
+import org.outpost.ui.register.RegisterViewer;
 import org.outpost.ui.sync.SyncCommand;
 
 /**
@@ -68,26 +69,27 @@ class RegisterSyncButtonTest {
 			EModelService models = window.getContext().get(EModelService.class);
 			window.getContext().get(EPartService.class).switchPerspective((MPerspective) models.find("org.outpost.events.ui.perspective", application));
 			RunningWorkbench.spin(display);
-			MPart register = (MPart) models.find("org.outpost.events.ui.register", application);
-			Table table = table((Control) register.getWidget());
-			int before = table.getItemCount();
+			MPart part = (MPart) models.find("org.outpost.events.ui.register", application);
+			Table table = table((Control) part.getWidget());
+			RegisterViewer<?> register = (RegisterViewer<?>) table.getData(RegisterViewer.class.getName());
+			RunningWorkbench.spinUntil(display, () -> !register.loading(), "the events register");
+			int before = register.rowCount();
 
-			MToolBarElement button = register.getToolbar().getChildren().stream()
+			MToolBarElement button = part.getToolbar().getChildren().stream()
 					.filter(e -> (SyncCommand.BUTTON_ID_PREFIX + "events").equals(e.getElementId())).findFirst().orElseThrow();
 			ToolItem item = assertInstanceOf(ToolItem.class, button.getWidget());
 			item.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
 
-			// the sync runs as a job; the register refreshes when it has ended (bounded wait, not a timing assertion)
-			long deadline = System.currentTimeMillis() + 60_000;
-			while (table.getItemCount() == before && System.currentTimeMillis() < deadline) {
-				if (!display.readAndDispatch()) {
-					display.sleep();
-				}
-			}
-			assertEquals(before + 1, table.getItemCount(), "the register shows the new event");
+			// the sync runs as a job; the register refreshes when it has ended
+			RunningWorkbench.spinUntil(display, () -> !register.loading() && register.rowCount() != before, "the register after the sync");
+			assertEquals(before + 1, register.rowCount(), "the register shows the new event");
 			StringBuilder rows = new StringBuilder();
-			for (int i = 0; i < table.getItemCount(); i++) {
-				rows.append(table.getItem(i).getText(0)).append('\n');
+			for (int top = 0; top < register.rowCount(); top += table.getItemCount()) {
+				register.scrollTo(top); // the table holds a screenful: scroll through the register
+				RunningWorkbench.spinUntil(display, () -> !register.loading(), "the rows scrolled to");
+				for (int i = 0; i < table.getItemCount(); i++) {
+					rows.append(table.getItem(i).getText(0)).append('\n');
+				}
 			}
 			seen[0] = rows.toString();
 		});

@@ -62,6 +62,8 @@ public final class EventRegisterPart {
 	OrgUnitPicker orgUnit;
 	LocationPicker location;
 	Button newEvent;
+	/** One runnable, so each keystroke reschedules the pending filter instead of adding another. */
+	private final Runnable filterAfterTyping = this::applyFilter;
 
 	@PostConstruct
 	public void create(Composite parent, LocalDatabase localDatabase) {
@@ -109,7 +111,7 @@ public final class EventRegisterPart {
 		register.emphasize(e -> e.isOverdue(today));
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
 
-		search.addListener(SWT.Modify, e -> search.getDisplay().timerExec(TYPING_PAUSE_MS, this::applyFilter));
+		search.addListener(SWT.Modify, e -> search.getDisplay().timerExec(TYPING_PAUSE_MS, filterAfterTyping));
 		search.addListener(SWT.DefaultSelection, e -> applyFilter());
 		status.addListener(SWT.Selection, e -> applyFilter());
 		due.addListener(SWT.Selection, e -> applyFilter());
@@ -145,9 +147,14 @@ public final class EventRegisterPart {
 		return new EventFilter(statuses, window.from(today), window.to(today), units, location.selectedId(), search.getText());
 	}
 
+	/** Shows the filter the widgets show now; the register reads it off the UI thread. */
 	void applyFilter() {
 		if (search.isDisposed()) {
 			return; // a pending typing pause outlived the part
+		}
+		search.getDisplay().timerExec(-1, filterAfterTyping); // Enter or another filter came first: the pause has nothing left to do
+		if (register.source() instanceof JpaRecordSource<Event> shown) {
+			source = shown; // keeps the order the user chose with a header click
 		}
 		source = source.filteredBy(filter().toWhere());
 		register.setSource(source);

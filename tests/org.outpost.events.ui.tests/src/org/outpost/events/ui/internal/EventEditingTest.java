@@ -1,5 +1,6 @@
 package org.outpost.events.ui.internal;
 
+import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -172,6 +173,7 @@ class EventEditingTest {
 
 		part.search.setText("FRIDGE CHECK");
 		part.applyFilter();
+		RunningWorkbench.spinUntil(shell.getDisplay(), () -> !part.register.loading(), "the filtered events");
 		assertEquals(2, part.register.rowCount());
 		assertEquals("Register zeta fridge check", ((Event) part.register.source().fetch(0, 1).get(0)).getTitle(), "soonest due first");
 

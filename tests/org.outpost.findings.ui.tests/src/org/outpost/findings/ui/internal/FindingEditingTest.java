@@ -1,5 +1,6 @@
 package org.outpost.findings.ui.internal;
 
+import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,6 +112,7 @@ class FindingEditingTest {
 		ActionRegisterPart part = new ActionRegisterPart();
 		part.create(shell, database);
 		part.findingSelected(stored);
+		RunningWorkbench.spinUntil(Display.getCurrent(), () -> !part.register.loading(), "the finding's actions");
 		assertEquals(1, part.register.rowCount());
 		assertTrue(part.heading.getText().endsWith("Fire door wedged open"));
 

@@ -1,5 +1,6 @@
 package org.outpost.sync.ui.internal;
 
+import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,8 +41,9 @@ class QueuePartTest {
 			shell.setSize(1000, 400);
 			shell.open();
 
+			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
 			Table table = part.register.viewer().getTable();
-			assertEquals(outbox.count(), table.getItemCount());
+			assertEquals(outbox.count(), part.register.rowCount());
 			TableItem drillRow = row(table, "event: Queue view drill");
 			assertEquals("Create", drillRow.getText(1));
 			assertTrue(drillRow.getText(2).contains("title") && drillRow.getText(2).contains("dueDate"), drillRow.getText(2));
@@ -53,7 +55,9 @@ class QueuePartTest {
 
 			changes.create(new Event("Queue view later", null));
 			part.refresh.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-			assertEquals(outbox.count(), table.getItemCount());
+			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after Refresh");
+			assertEquals(outbox.count(), part.register.rowCount());
+			row(table, "event: Queue view later");
 		} finally {
 			shell.dispose();
 		}
