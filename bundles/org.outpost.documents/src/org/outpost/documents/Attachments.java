@@ -5,13 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.record.Syncable;
+import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.Deletions;
 import org.outpost.sync.outbox.LocalChanges;
 
 /** Attaches files to any synced record, and opens, saves and removes them. */
@@ -64,9 +70,36 @@ public final class Attachments {
 		}
 	}
 
-	/** Removes the attachment (the record becomes a tombstone and the delete is queued). The blob stays for other owners. */
+	/** The live documents on this device, by file name (the Documents register's rows). */
+	public JpaRecordSource<Document> all() {
+		return new JpaRecordSource<>(database, Document.class, "fileName", true);
+	}
+
+	/**
+	 * Removes the attachment (the record becomes a tombstone and the delete is queued) under every
+	 * module's deletion rules. Its blob goes too once no document record names it any more.
+	 */
 	public void remove(Document document) {
-		new LocalChanges(database).delete(Document.class, document.getId());
+		Deletions.withInstalledRules().delete(new LocalChanges(database), Document.class, document.getId());
+		if (!isNamed(document.getSha256())) {
+			blobs.delete(document.getSha256());
+		}
+	}
+
+	/**
+	 * Deletes the blobs no document record (live, or deleted but not yet acknowledged) names any
+	 * more and that were last written more than {@code settle} ago.
+	 *
+	 * @return how many blobs were deleted
+	 */
+	public int removeOrphanBlobs(Duration settle) {
+		Set<String> named = new HashSet<>(database.read(em -> em.createQuery("SELECT DISTINCT d.sha256 FROM Document d", String.class).getResultList()));
+		return blobs.sweep(named::contains, Instant.now().minus(settle));
+	}
+
+	private boolean isNamed(String sha256) {
+		return database.read(em -> em.createQuery("SELECT COUNT(d) FROM Document d WHERE d.sha256 = :sha", Long.class).setParameter("sha", sha256)
+				.getSingleResult()) > 0;
 	}
 
 	private static String mediaType(Path file) {

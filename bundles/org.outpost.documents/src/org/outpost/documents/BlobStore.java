@@ -8,17 +8,24 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Files on disk under their SHA-256 ({@code ab/cdef...}): the same content is stored once however
  * often it is attached, and a blob's name proves its content.
  */
 public final class BlobStore {
+
+	private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
 	/** A stored blob: its hash and size. */
 	public record Blob(String sha256, long size) {
@@ -48,7 +55,10 @@ public final class BlobStore {
 				}
 				String sha256 = HexFormat.of().formatHex(digest.digest());
 				Path target = path(sha256);
-				if (!Files.exists(target)) {
+				if (Files.exists(target)) {
+					// reused: fresh again, so a sweep that started before its new record commits leaves it alone
+					Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+				} else {
 					Files.createDirectories(target.getParent());
 					try {
 						Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
@@ -118,5 +128,49 @@ public final class BlobStore {
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("This Java has no SHA-256", e);
 		}
+	}
+
+	/** Deletes the blob with this hash if it is there; true when it was. */
+	public boolean delete(String sha256) {
+		try {
+			return Files.deleteIfExists(path(sha256));
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot delete the blob " + sha256 + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Deletes the complete blobs no record needs: those {@code needed} rejects and last written
+	 * before {@code settledBefore}. Files being written (a transfer's or an attach's partial file,
+	 * not yet named by its hash) are never touched, and a blob written after {@code settledBefore}
+	 * may still be waiting for its record's transaction.
+	 *
+	 * @return how many blobs were deleted
+	 */
+	public int sweep(Predicate<String> needed, Instant settledBefore) {
+		if (!Files.isDirectory(root)) {
+			return 0;
+		}
+		int deleted = 0;
+		try (Stream<Path> folders = Files.list(root)) {
+			for (Path folder : folders.filter(f -> Files.isDirectory(f) && isHex(f, 2)).toList()) {
+				try (Stream<Path> files = Files.list(folder)) {
+					for (Path file : files.filter(f -> Files.isRegularFile(f) && isHex(f, 62)).toList()) {
+						String sha256 = folder.getFileName().toString() + file.getFileName();
+						if (!needed.test(sha256) && Files.getLastModifiedTime(file).toInstant().isBefore(settledBefore) && Files.deleteIfExists(file)) {
+							deleted++;
+						}
+					}
+				}
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException("Cannot sweep the blob store " + root + ": " + e.getMessage(), e);
+		}
+		return deleted;
+	}
+
+	private static boolean isHex(Path path, int length) {
+		String name = path.getFileName().toString();
+		return name.length() == length && HEX.matcher(name).matches();
 	}
 }

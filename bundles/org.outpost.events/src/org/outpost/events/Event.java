@@ -1,10 +1,12 @@
 package org.outpost.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.outpost.core.record.FieldReader;
@@ -194,6 +196,36 @@ public class Event extends SyncedRecord implements Syncable {
 		}
 		answers = EventJson.answers(current);
 		scorePercent = EventRules.score(form, current);
+	}
+
+	/**
+	 * The occurrence that follows this one under its recurrence, or null when it does not repeat:
+	 * same form, title, place, leeway, recurrence and performers, Scheduled for the next due date,
+	 * unanswered. Its id is derived from this event's id, so completing twice (or on two devices)
+	 * names the same record instead of making a second one.
+	 *
+	 * @param today the due date the rule counts from when this event has none
+	 */
+	public Event nextOccurrence(LocalDate today) {
+		LocalDate nextDue = recurrence.next(dueDate == null ? today : dueDate);
+		if (nextDue == null) {
+			return null;
+		}
+		Event next = new Event(title, nextDue);
+		next.setId(nextOccurrenceId(getId()));
+		next.formId = formId;
+		next.orgUnitId = orgUnitId;
+		next.locationId = locationId;
+		next.leewayDays = leewayDays;
+		next.recurrence = recurrence;
+		next.performerIds = performerIds;
+		next.status = EventStatus.SCHEDULED;
+		return next;
+	}
+
+	/** The id of the occurrence that follows the event {@code eventId}. */
+	public static String nextOccurrenceId(String eventId) {
+		return UUID.nameUUIDFromBytes(("outpost-next-occurrence:" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	public Double getScorePercent() {

@@ -1,5 +1,7 @@
 package org.outpost.events;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,9 +17,16 @@ import org.outpost.sync.outbox.RecordChanges;
 public final class EventLifecycle {
 
 	private final List<EventVerificationGuard> guards;
+	private final Clock clock;
 
 	public EventLifecycle(Collection<EventVerificationGuard> guards) {
+		this(guards, Clock.systemDefaultZone());
+	}
+
+	/** @param clock today's date, for a recurring event completed without a due date */
+	public EventLifecycle(Collection<EventVerificationGuard> guards, Clock clock) {
 		this.guards = List.copyOf(guards);
+		this.clock = clock;
 	}
 
 	/** With the guards other modules registered as OSGi services. */
@@ -38,6 +47,10 @@ public final class EventLifecycle {
 	}
 
 	/**
+	 * Moves the event; completing a recurring event also creates its next occurrence (queued in the
+	 * same transaction). Completion, not verification, brings the next one: the work is done then and
+	 * the next inspection must be planned even while a reviewer has not verified this one yet.
+	 *
 	 * @throws RuleViolation naming what to do first when the move is not allowed now
 	 */
 	public Event moveTo(RecordChanges changes, String eventId, EventStatus target) {
@@ -47,6 +60,18 @@ public final class EventLifecycle {
 		}
 		Form form = event.getFormId() == null ? null : changes.entityManager().find(Form.class, event.getFormId());
 		RuleViolation.check(EventRules.problemsMovingTo(changes.entityManager(), event, target, form, guards));
-		return changes.edit(Event.class, eventId, e -> e.setStatus(target));
+		Event moved = changes.edit(Event.class, eventId, e -> e.setStatus(target));
+		if (target == EventStatus.COMPLETED) {
+			scheduleNext(changes, moved);
+		}
+		return moved;
+	}
+
+	/** Creates the next occurrence unless the event does not repeat or it exists already (also as a deleted one). */
+	private void scheduleNext(RecordChanges changes, Event completed) {
+		Event next = completed.nextOccurrence(LocalDate.now(clock));
+		if (next != null && changes.entityManager().find(Event.class, next.getId()) == null) {
+			changes.create(next);
+		}
 	}
 }

@@ -40,6 +40,25 @@ public final class FindingRules {
 				.setParameter("id", findingId).getResultList();
 	}
 
+	/** The live findings raised in an event, by description. */
+	public static List<Finding> findingsOfEvent(EntityManager em, String eventId) {
+		return em.createQuery("SELECT f FROM Finding f WHERE f.eventId = :id AND f.tombstone = FALSE ORDER BY f.description, f.id", Finding.class)
+				.setParameter("id", eventId).getResultList();
+	}
+
+	/** The live actions of an event: those fixing the event itself and those fixing its findings, soonest due first. */
+	public static List<Action> actionsOfEvent(EntityManager em, String eventId) {
+		return em.createQuery("SELECT a FROM Action a WHERE a.tombstone = FALSE AND (a.eventId = :event"
+				+ " OR a.findingId IN (SELECT f.id FROM Finding f WHERE f.eventId = :event AND f.tombstone = FALSE)) ORDER BY a.dueDate, a.id",
+				Action.class).setParameter("event", eventId).getResultList();
+	}
+
+	/** The live actions that fix an obligation, soonest due first. */
+	public static List<Action> actionsOfObligation(EntityManager em, String obligationId) {
+		return em.createQuery("SELECT a FROM Action a WHERE a.obligationId = :id AND a.tombstone = FALSE ORDER BY a.dueDate, a.id", Action.class)
+				.setParameter("id", obligationId).getResultList();
+	}
+
 	/** The open actions of an event: those fixing the event itself and those fixing its findings. */
 	public static List<Action> openActionsOfEvent(EntityManager em, String eventId) {
 		return em.createQuery("SELECT a FROM Action a WHERE a.tombstone = FALSE AND a.status IN :open AND (a.eventId = :event"
@@ -68,16 +87,5 @@ public final class FindingRules {
 				a.setProgress(100);
 			}
 		});
-	}
-
-	/**
-	 * Deletes an action, refusing when it is the last one of a non-conformance.
-	 */
-	public static void deleteAction(RecordChanges changes, String actionId) {
-		Action action = changes.entityManager().find(Action.class, actionId);
-		changes.delete(Action.class, actionId);
-		if (action != null && action.getFindingId() != null) {
-			check(changes, action.getFindingId());
-		}
 	}
 }

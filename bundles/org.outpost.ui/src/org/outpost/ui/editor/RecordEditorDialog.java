@@ -2,6 +2,10 @@ package org.outpost.ui.editor;
 
 import java.util.List;
 
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -118,6 +122,20 @@ public abstract class RecordEditorDialog extends TitleAreaDialog {
 	/** The Save button (for tests that drive the editor). */
 	public Button saveButton() {
 		return getButton(IDialogConstants.OK_ID);
+	}
+
+	/** Adds the sections installed modules declare for editors of this stored record (see {@link EditorSection}). */
+	protected final void addSections(Composite grid, String recordType, String recordId) {
+		for (IConfigurationElement declared : Platform.getExtensionRegistry().getConfigurationElementsFor("org.outpost.ui.editorSections")) {
+			if (recordType.equals(declared.getAttribute("recordType"))) {
+				try {
+					((EditorSection) declared.createExecutableExtension("class")).create(grid, recordType, recordId, !isReadOnly());
+				} catch (CoreException | ClassCastException e) {
+					ILog.of(RecordEditorDialog.class).error("Skipped the editor section " + declared.getAttribute("class") + " of "
+							+ declared.getContributor().getName() + ": " + e.getMessage(), e);
+				}
+			}
+		}
 	}
 
 	/** Adds a field label in the grid's first column. */

@@ -27,9 +27,11 @@ import org.outpost.events.EventRules;
 import org.outpost.events.EventStatus;
 import org.outpost.events.Form;
 import org.outpost.events.Question;
+import org.outpost.events.Recurrence;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
 import org.outpost.sync.outbox.OutboxEntry;
 
@@ -122,6 +124,65 @@ class EventsTest {
 	}
 
 	@Test
+	void completingARecurringEventSchedulesTheNextOccurrenceOnceWithItsOutboxEntry() {
+		EventLifecycle lifecycle = EventLifecycle.withInstalledGuards();
+		Event monthly = placed(Event.of(form, "Monthly yard walk", LocalDate.of(2026, 1, 31)), site, yard);
+		monthly.setRecurrence(Recurrence.MONTHLY);
+		monthly.setLeewayDays(3);
+		monthly.setPerformerIds(List.of("user-b", "user-a"));
+		changes.create(monthly);
+		changes.write(c -> lifecycle.moveTo(c, monthly.getId(), EventStatus.SCHEDULED));
+		changes.write(c -> lifecycle.moveTo(c, monthly.getId(), EventStatus.IN_PROGRESS));
+		changes.edit(Event.class, monthly.getId(), e -> {
+			e.answer(form, "exits", "Yes");
+			e.answer(form, "signs", "No");
+		});
+		assertNull(stored(Event.nextOccurrenceId(monthly.getId())), "nothing before completion");
+
+		changes.write(c -> lifecycle.moveTo(c, monthly.getId(), EventStatus.COMPLETED));
+
+		Event next = stored(Event.nextOccurrenceId(monthly.getId()));
+		assertEquals(LocalDate.of(2026, 2, 28), next.getDueDate(), "a month after the 31st is the month's last day");
+		assertEquals(EventStatus.SCHEDULED, next.getStatus());
+		assertEquals(List.of(form.getId(), "Monthly yard walk", site.getId(), yard.getId(), 3, Recurrence.MONTHLY, List.of("user-a", "user-b")),
+				List.of(next.getFormId(), next.getTitle(), next.getOrgUnitId(), next.getLocationId(), next.getLeewayDays(), next.getRecurrence(),
+						next.getPerformerIds()));
+		assertEquals(Map.of(), next.getAnswers());
+		assertNull(next.getScorePercent());
+		List<OutboxEntry> queued = new Outbox(database).entriesFor("event", next.getId());
+		assertEquals(1, queued.size());
+		assertEquals(Operation.CREATE, queued.get(0).getOperation());
+		assertEquals("2026-02-28", queued.get(0).changes().get("dueDate"));
+
+		// reopened and completed again (the completion saved twice): still one next occurrence
+		changes.write(c -> lifecycle.moveTo(c, monthly.getId(), EventStatus.IN_PROGRESS));
+		changes.write(c -> lifecycle.moveTo(c, monthly.getId(), EventStatus.COMPLETED));
+		assertEquals(2L, database.read(em -> em.createQuery("SELECT COUNT(e) FROM Event e WHERE e.title = 'Monthly yard walk'", Long.class)
+				.getSingleResult()), "the event and one next occurrence");
+		assertEquals(1, new Outbox(database).entriesFor("event", next.getId()).size());
+	}
+
+	@Test
+	void aFailedCompletionCreatesNoNextOccurrence() {
+		EventLifecycle lifecycle = EventLifecycle.withInstalledGuards();
+		Event weekly = Event.of(form, "Weekly check, half answered", LocalDate.of(2026, 3, 2));
+		weekly.setRecurrence(Recurrence.WEEKLY);
+		changes.create(weekly);
+		changes.write(c -> lifecycle.moveTo(c, weekly.getId(), EventStatus.SCHEDULED));
+		changes.write(c -> lifecycle.moveTo(c, weekly.getId(), EventStatus.IN_PROGRESS));
+
+		assertThrows(RuleViolation.class, () -> changes.write(c -> lifecycle.moveTo(c, weekly.getId(), EventStatus.COMPLETED)));
+
+		assertNull(stored(Event.nextOccurrenceId(weekly.getId())));
+		assertTrue(new Outbox(database).entriesFor("event", Event.nextOccurrenceId(weekly.getId())).isEmpty());
+	}
+
+	@Test
+	void aOneOffEventHasNoNextOccurrence() {
+		assertNull(Event.of(form, "Once", LocalDate.of(2026, 3, 2)).nextOccurrence(LocalDate.of(2026, 3, 2)));
+	}
+
+	@Test
 	void overdueMeansPastDuePlusLeewayAndNotDone() {
 		Event event = Event.of(form, "Due", LocalDate.of(2026, 3, 10));
 		event.setLeewayDays(5);
@@ -165,6 +226,10 @@ class EventsTest {
 	}
 
 	private static Event stored(Event event) {
-		return database.read(em -> em.find(Event.class, event.getId()));
+		return stored(event.getId());
+	}
+
+	private static Event stored(String id) {
+		return database.read(em -> em.find(Event.class, id));
 	}
 }

@@ -145,6 +145,9 @@ final class EventEditorDialog extends RecordEditorDialog {
 
 		score = new Label(grid, SWT.NONE);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(score);
+		if (original != null) {
+			addSections(grid, original.wireType(), original.getId()); // e.g. its findings and actions, from the Findings module
+		}
 
 		if (original != null) {
 			showStored();

@@ -34,6 +34,9 @@ import org.outpost.events.EventRules;
 import org.outpost.events.EventStatus;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.Deletions;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
 
@@ -62,6 +65,7 @@ public final class EventRegisterPart {
 	OrgUnitPicker orgUnit;
 	LocationPicker location;
 	Button newEvent;
+	DeleteButton<Event> delete;
 	/** One runnable, so each keystroke reschedules the pending filter instead of adding another. */
 	private final Runnable filterAfterTyping = this::applyFilter;
 
@@ -76,7 +80,7 @@ public final class EventRegisterPart {
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(area);
 		Composite filters = new Composite(area, SWT.NONE);
-		GridLayoutFactory.swtDefaults().numColumns(6).applyTo(filters);
+		GridLayoutFactory.swtDefaults().numColumns(7).applyTo(filters);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
 
 		search = new Text(filters, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
@@ -97,6 +101,9 @@ public final class EventRegisterPart {
 		location = new LocationPicker(filters, locations, "Any location");
 		newEvent = new Button(filters, SWT.PUSH);
 		newEvent.setText("New event\u2026");
+		delete = new DeleteButton<>(filters, e -> "the event \u201c" + e.getTitle() + "\u201d",
+				() -> denied(access.check(EventRules.MODULE, EventRules.MODULE_LABEL, Permission.DELETE)),
+				e -> Deletions.withInstalledRules().delete(new LocalChanges(database), Event.class, e.getId()), () -> register.refresh());
 
 		source = new JpaRecordSource<>(localDatabase, Event.class, "dueDate", true);
 		LocalDate today = LocalDate.now();
@@ -121,6 +128,8 @@ public final class EventRegisterPart {
 		});
 		location.onChange(this::applyFilter);
 		newEvent.addListener(SWT.Selection, e -> open(null));
+		register.viewer().addSelectionChangedListener(
+				e -> delete.select(((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Event event ? event : null));
 		register.viewer().addDoubleClickListener(e -> {
 			Object row = ((IStructuredSelection) e.getSelection()).getFirstElement();
 			if (row instanceof Event event) {
@@ -164,6 +173,10 @@ public final class EventRegisterPart {
 		Access create = access.check(EventRules.MODULE, EventRules.MODULE_LABEL, Permission.CREATE);
 		newEvent.setEnabled(create.allowed());
 		newEvent.setToolTipText(create.allowed() ? "Create an event from a form" : create.reason());
+	}
+
+	private static String denied(Access access) {
+		return access.allowed() ? null : access.reason();
 	}
 
 	/** Opens the editor on an event (null: a new one); the register shows the result after Save. */

@@ -21,16 +21,21 @@ import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.ui.editor.DateField;
 import org.outpost.ui.editor.RecordEditorDialog;
 
-/** Creates or edits an Action: who does it, by when, how far it is, its status (reopen included). */
+/**
+ * Creates or edits an Action: what it fixes (a finding, an event, an obligation, or nothing),
+ * who does it, by when, how far it is, its status (reopen included).
+ */
 final class ActionEditorDialog extends RecordEditorDialog {
 
 	private final LocalDatabase database;
 	private final Action original;
-	private final String findingId;
+	private final LinkPicker.Kind linkKind;
+	private final String linkId;
 	private final List<User> users;
 	private List<ActionStatus> statusChoices;
 
 	Text description;
+	LinkPicker linkedTo;
 	Combo responsible;
 	DateField due;
 	Spinner progress;
@@ -38,12 +43,14 @@ final class ActionEditorDialog extends RecordEditorDialog {
 
 	/**
 	 * @param actionId the action to edit, or null for a new one
-	 * @param findingId the finding a new action fixes, or null for a standalone action
+	 * @param linkKind what a new action fixes at first (the user may change it)
+	 * @param linkId the record a new action fixes, or null for a standalone action
 	 */
-	ActionEditorDialog(Shell parent, LocalDatabase database, String actionId, String findingId, String readOnlyReason) {
+	ActionEditorDialog(Shell parent, LocalDatabase database, String actionId, LinkPicker.Kind linkKind, String linkId, String readOnlyReason) {
 		super(parent, actionId == null ? "New action" : "Action", readOnlyReason);
 		this.database = database;
-		this.findingId = findingId;
+		this.linkKind = linkKind;
+		this.linkId = linkId;
 		this.original = actionId == null ? null : Findings.action(database, actionId);
 		this.users = Users.active(database);
 	}
@@ -53,6 +60,8 @@ final class ActionEditorDialog extends RecordEditorDialog {
 		label(grid, "What to do");
 		description = new Text(grid, SWT.BORDER);
 		GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(description);
+		label(grid, "Linked to");
+		linkedTo = new LinkPicker(grid, database, this::changed);
 		label(grid, "Responsible");
 		responsible = new Combo(grid, SWT.READ_ONLY);
 		responsible.add("(nobody yet)");
@@ -76,7 +85,10 @@ final class ActionEditorDialog extends RecordEditorDialog {
 		statusChoices.forEach(s -> status.add(s == current ? s.label() : (s == ActionStatus.IN_PROGRESS && !current.isOpen() ? "\u21ba Reopen" : "\u2192 " + s.label())));
 		status.select(0);
 		status.setEnabled(original != null);
-		if (original != null) {
+		if (original == null) {
+			linkedTo.link(linkKind, linkId);
+		} else {
+			linkedTo.show(original);
 			description.setText(original.getDescription());
 			responsible.select(users.stream().map(User::getId).toList().indexOf(original.getResponsibleUserId()) + 1);
 			due.set(original.getDueDate());
@@ -92,6 +104,9 @@ final class ActionEditorDialog extends RecordEditorDialog {
 		if (description.getText().isBlank()) {
 			problems.add("Say what is to be done.");
 		}
+		if (linkedTo.problem() != null) {
+			problems.add(linkedTo.problem());
+		}
 		if (due.problem() != null) {
 			problems.add(due.problem());
 		}
@@ -104,9 +119,6 @@ final class ActionEditorDialog extends RecordEditorDialog {
 		new LocalChanges(database).write(changes -> {
 			if (original == null) {
 				Action action = new Action(description.getText(), due.date());
-				if (findingId != null) {
-					action.fixFinding(findingId);
-				}
 				apply(action);
 				return changes.create(action);
 			}
@@ -115,11 +127,16 @@ final class ActionEditorDialog extends RecordEditorDialog {
 				a.setDueDate(due.date());
 				apply(a);
 			});
+			if (original.getFindingId() != null) {
+				// moved away from a finding: a non-conformance must keep an action
+				FindingRules.check(changes, original.getFindingId());
+			}
 			return target == original.getStatus() ? null : FindingRules.moveTo(changes, original.getId(), target);
 		});
 	}
 
 	private void apply(Action action) {
+		linkedTo.apply(action);
 		int user = responsible.getSelectionIndex();
 		action.setResponsibleUserId(user <= 0 ? null : users.get(user - 1).getId());
 		action.setProgress(progress.getSelection());

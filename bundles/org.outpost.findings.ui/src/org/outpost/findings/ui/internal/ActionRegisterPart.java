@@ -26,6 +26,9 @@ import org.outpost.findings.Findings;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.persistence.Where;
+import org.outpost.sync.outbox.Deletions;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
 
@@ -47,6 +50,7 @@ public final class ActionRegisterPart {
 	private Finding finding;
 	Label heading;
 	Button newAction;
+	DeleteButton<Action> delete;
 	RegisterViewer<Action> register;
 
 	@PostConstruct
@@ -54,11 +58,14 @@ public final class ActionRegisterPart {
 		this.database = localDatabase;
 		this.access = new AccessPolicy(localDatabase);
 		Composite area = new Composite(parent, SWT.NONE);
-		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(area);
+		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(area);
 		heading = new Label(area, SWT.NONE);
 		GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(heading);
 		newAction = new Button(area, SWT.PUSH);
 		newAction.setText("New action\u2026");
+		delete = new DeleteButton<>(area, a -> "the action \u201c" + a.getDescription() + "\u201d",
+				() -> FindingRegisterPart.denied(access.check(FindingRules.MODULE, FindingRules.MODULE_LABEL, Permission.DELETE)),
+				a -> Deletions.withInstalledRules().delete(new LocalChanges(database), Action.class, a.getId()), () -> register.refresh());
 		all = new JpaRecordSource<>(localDatabase, Action.class, "dueDate", true);
 		LocalDate today = LocalDate.now();
 		register = new RegisterViewer<>(area, all, List.of(
@@ -67,7 +74,9 @@ public final class ActionRegisterPart {
 				new RegisterColumn<Action>("Progress", 80, a -> a.getProgress() + "%", "progress"),
 				new RegisterColumn<Action>("Status", 110, a -> a.getStatus().label(), "status")), "actions");
 		register.emphasize(a -> a.getStatus().isOpen() && a.getDueDate() != null && a.getDueDate().isBefore(today));
-		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(register.control());
+		GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(register.control());
+		register.viewer().addSelectionChangedListener(
+				e -> delete.select(((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Action action ? action : null));
 		newAction.addListener(SWT.Selection, e -> open(null));
 		register.viewer().addDoubleClickListener(e -> {
 			if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Action action) {
@@ -98,8 +107,8 @@ public final class ActionRegisterPart {
 
 	void open(String actionId) {
 		Access edit = access.check(FindingRules.MODULE, FindingRules.MODULE_LABEL, actionId == null ? Permission.CREATE : Permission.EDIT);
-		ActionEditorDialog editor = new ActionEditorDialog(register.control().getShell(), database, actionId, finding == null ? null : finding.getId(),
-				edit.allowed() ? null : edit.reason());
+		ActionEditorDialog editor = new ActionEditorDialog(register.control().getShell(), database, actionId, LinkPicker.Kind.FINDING,
+				finding == null ? null : finding.getId(), edit.allowed() ? null : edit.reason());
 		if (editor.open() == Window.OK) {
 			register.refresh();
 		}

@@ -18,6 +18,9 @@ import org.outpost.findings.Finding;
 import org.outpost.findings.FindingRules;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.Deletions;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
 
@@ -33,6 +36,7 @@ public final class FindingRegisterPart {
 	private AccessPolicy access;
 	RegisterViewer<Finding> register;
 	Button newFinding;
+	DeleteButton<Finding> delete;
 
 	@PostConstruct
 	public void create(Composite parent, LocalDatabase localDatabase, ESelectionService selection) {
@@ -40,8 +44,13 @@ public final class FindingRegisterPart {
 		this.access = new AccessPolicy(localDatabase);
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(area);
-		newFinding = new Button(area, SWT.PUSH);
+		Composite commands = new Composite(area, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(commands);
+		newFinding = new Button(commands, SWT.PUSH);
 		newFinding.setText("New finding\u2026");
+		delete = new DeleteButton<>(commands, f -> "the finding \u201c" + f.getDescription() + "\u201d and its actions",
+				() -> denied(access.check(FindingRules.MODULE, FindingRules.MODULE_LABEL, Permission.DELETE)),
+				f -> Deletions.withInstalledRules().delete(new LocalChanges(database), Finding.class, f.getId()), () -> register.refresh());
 		register = new RegisterViewer<>(area, new JpaRecordSource<>(localDatabase, Finding.class, "description", true), List.of(
 				new RegisterColumn<Finding>("Description", 420, Finding::getDescription, "description"),
 				new RegisterColumn<Finding>("Non-conformance", 120, f -> f.isNonConformance() ? "Yes" : "", "nonConformance"),
@@ -54,12 +63,20 @@ public final class FindingRegisterPart {
 		newFinding.setEnabled(create.allowed());
 		newFinding.setToolTipText(create.allowed() ? "Raise a finding" : create.reason());
 		newFinding.addListener(SWT.Selection, e -> open(null));
-		register.viewer().addSelectionChangedListener(e -> selection.setSelection(((IStructuredSelection) e.getSelection()).getFirstElement()));
+		register.viewer().addSelectionChangedListener(e -> {
+			Object row = ((IStructuredSelection) e.getSelection()).getFirstElement();
+			selection.setSelection(row);
+			delete.select(row instanceof Finding finding ? finding : null);
+		});
 		register.viewer().addDoubleClickListener(e -> {
 			if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Finding finding) {
 				open(finding.getId());
 			}
 		});
+	}
+
+	static String denied(Access access) {
+		return access.allowed() ? null : access.reason();
 	}
 
 	void open(String findingId) {

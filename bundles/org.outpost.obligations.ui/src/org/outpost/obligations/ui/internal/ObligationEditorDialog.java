@@ -63,6 +63,7 @@ final class ObligationEditorDialog extends RecordEditorDialog {
 			riskScore.setSelection(original.getRiskScore());
 			status.select(original.getStatus().ordinal());
 			sources.setText(String.join("\n", original.getSources()));
+			addSections(grid, original.wireType(), original.getId()); // e.g. its actions, from the Findings module
 		}
 		topic.addListener(SWT.Modify, e -> changed());
 	}

@@ -18,6 +18,9 @@ import org.outpost.obligations.ObligationStatus;
 import org.outpost.obligations.Obligations;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.Deletions;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
 
@@ -30,6 +33,7 @@ public final class ObligationRegisterPart {
 	private AccessPolicy access;
 	RegisterViewer<Obligation> register;
 	Button newObligation;
+	DeleteButton<Obligation> delete;
 
 	@PostConstruct
 	public void create(Composite parent, LocalDatabase localDatabase) {
@@ -37,8 +41,14 @@ public final class ObligationRegisterPart {
 		this.access = new AccessPolicy(localDatabase);
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(area);
-		newObligation = new Button(area, SWT.PUSH);
+		Composite commands = new Composite(area, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(commands);
+		newObligation = new Button(commands, SWT.PUSH);
 		newObligation.setText("New obligation\u2026");
+		delete = new DeleteButton<>(commands, o -> "the obligation \u201c" + o.getTopic() + "\u201d", () -> {
+			Access denied = access.check(Obligations.MODULE, Obligations.MODULE_LABEL, Permission.DELETE);
+			return denied.allowed() ? null : denied.reason();
+		}, o -> Deletions.withInstalledRules().delete(new LocalChanges(database), Obligation.class, o.getId()), () -> register.refresh());
 		register = new RegisterViewer<>(area, new JpaRecordSource<>(localDatabase, Obligation.class, "topic", true), List.of(
 				new RegisterColumn<Obligation>("Topic", 340, Obligation::getTopic, "topic"),
 				new RegisterColumn<Obligation>("Type", 130, Obligation::getType, "type"),
@@ -52,6 +62,8 @@ public final class ObligationRegisterPart {
 		newObligation.setEnabled(create.allowed());
 		newObligation.setToolTipText(create.allowed() ? "Add an obligation to the register" : create.reason());
 		newObligation.addListener(SWT.Selection, e -> open(null));
+		register.viewer().addSelectionChangedListener(
+				e -> delete.select(((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Obligation obligation ? obligation : null));
 		register.viewer().addDoubleClickListener(e -> {
 			if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Obligation obligation) {
 				open(obligation.getId());

@@ -17,6 +17,9 @@ import org.outpost.admin.Permission;
 import org.outpost.persistence.JpaRecordSource;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.risks.Risk;
+import org.outpost.sync.outbox.Deletions;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
 
@@ -29,6 +32,7 @@ public final class RiskRegisterPart {
 	private AccessPolicy access;
 	RegisterViewer<Risk> register;
 	Button newRisk;
+	DeleteButton<Risk> delete;
 
 	@PostConstruct
 	public void create(Composite parent, LocalDatabase localDatabase) {
@@ -37,8 +41,14 @@ public final class RiskRegisterPart {
 		OrgUnitTree orgUnits = OrgUnitTree.load(localDatabase);
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(area);
-		newRisk = new Button(area, SWT.PUSH);
+		Composite commands = new Composite(area, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(commands);
+		newRisk = new Button(commands, SWT.PUSH);
 		newRisk.setText("New risk\u2026");
+		delete = new DeleteButton<>(commands, r -> "the risk \u201c" + r.getTitle() + "\u201d", () -> {
+			Access denied = access.check(Risk.MODULE, Risk.MODULE_LABEL, Permission.DELETE);
+			return denied.allowed() ? null : denied.reason();
+		}, r -> Deletions.withInstalledRules().delete(new LocalChanges(database), Risk.class, r.getId()), () -> register.refresh());
 		register = new RegisterViewer<>(area, new JpaRecordSource<>(localDatabase, Risk.class, "title", true), List.of(
 				new RegisterColumn<Risk>("Risk", 320, Risk::getTitle, "title"),
 				new RegisterColumn<Risk>("Org unit", 220, r -> orgUnits.path(r.getOrgUnitId())),
@@ -53,6 +63,8 @@ public final class RiskRegisterPart {
 		newRisk.setEnabled(create.allowed());
 		newRisk.setToolTipText(create.allowed() ? "Add a risk to the register" : create.reason());
 		newRisk.addListener(SWT.Selection, e -> open(null));
+		register.viewer().addSelectionChangedListener(
+				e -> delete.select(((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Risk risk ? risk : null));
 		register.viewer().addDoubleClickListener(e -> {
 			if (((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Risk risk) {
 				open(risk.getId());

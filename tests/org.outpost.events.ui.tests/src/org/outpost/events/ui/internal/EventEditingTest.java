@@ -35,11 +35,13 @@ import org.outpost.events.EventRules;
 import org.outpost.events.EventStatus;
 import org.outpost.events.Form;
 import org.outpost.events.Question;
+import org.outpost.events.Recurrence;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
 import org.outpost.sync.outbox.OutboxEntry;
+import org.outpost.ui.editor.DeleteButton;
 
 /** The real Events register and editor under Xvfb, driven through their widgets, checked in the database. */
 class EventEditingTest {
@@ -183,6 +185,80 @@ class EventEditingTest {
 		assertEquals(titleColumn, part.register.viewer().getTable().getSortColumn());
 		part.register.sortBy(titleColumn);
 		assertEquals("Register zeta fridge check", part.register.source().fetch(0, 1).get(0).getTitle(), "a second click reverses");
+	}
+
+	@Test
+	void completingARecurringEventInTheEditorSchedulesTheNextOne() {
+		new AccessPolicy(database).signIn(editor.getId());
+		Event weekly = Event.of(form, "Weekly canteen check", java.time.LocalDate.of(2026, 11, 2));
+		weekly.setRecurrence(Recurrence.WEEKLY);
+		weekly.setOrgUnitId(unit.getId());
+		changes.create(weekly);
+		EventLifecycle lifecycle = EventLifecycle.withInstalledGuards();
+		changes.write(c -> lifecycle.moveTo(c, weekly.getId(), EventStatus.SCHEDULED));
+		changes.write(c -> lifecycle.moveTo(c, weekly.getId(), EventStatus.IN_PROGRESS));
+
+		EventEditorDialog dialog = open(weekly.getId(), null);
+		assertEquals("Weekly", dialog.recurrence.getText());
+		select(dialog.answers.get("fridge"), "Yes");
+		select(dialog.answers.get("hands"), "Yes");
+		select(dialog.status, "\u2192 Completed");
+		press(dialog);
+
+		Event next = database.read(em -> em.find(Event.class, Event.nextOccurrenceId(weekly.getId())));
+		assertEquals(java.time.LocalDate.of(2026, 11, 9), next.getDueDate());
+		assertEquals(EventStatus.SCHEDULED, next.getStatus());
+		assertEquals(Map.of(), next.getAnswers());
+		assertEquals(Operation.CREATE, new Outbox(database).entriesFor("event", next.getId()).get(0).getOperation());
+	}
+
+	@Test
+	void deleteFromTheRegisterAsksNamingTheEventAndQueuesATombstone() {
+		Event event = changes.create(Event.of(form, "Register delete me", java.time.LocalDate.of(2032, 1, 1)));
+		Outbox outbox = new Outbox(database);
+		outbox.acknowledge(outbox.entriesFor("event", event.getId()).get(0).getMutationId()); // as if synced
+		new AccessPolicy(database).signIn(editor.getId());
+		EventRegisterPart part = new EventRegisterPart();
+		part.create(shell, database);
+		assertFalse(part.delete.control().isEnabled(), "nothing selected");
+		List<String> asked = new java.util.ArrayList<>();
+		part.delete.setPrompts(new DeleteButton.Prompts() {
+			@Override
+			public boolean confirm(String question) {
+				asked.add(question);
+				return asked.size() > 1; // says No the first time
+			}
+
+			@Override
+			public void refuse(String reason) {
+				throw new AssertionError(reason);
+			}
+		});
+		part.delete.select(event);
+		assertTrue(part.delete.control().isEnabled());
+
+		fire(part.delete.control(), SWT.Selection);
+		assertFalse(database.read(em -> em.find(Event.class, event.getId())).isTombstone(), "No keeps it");
+		fire(part.delete.control(), SWT.Selection);
+
+		assertEquals("Delete the event \u201cRegister delete me\u201d? It is removed from this device now and from the server with the next sync.",
+				asked.get(0));
+		assertTrue(database.read(em -> em.find(Event.class, event.getId())).isTombstone());
+		assertEquals(List.of(Operation.DELETE), outbox.entriesFor("event", event.getId()).stream().map(OutboxEntry::getOperation).toList());
+		assertFalse(part.delete.control().isEnabled(), "the deleted row is no longer selected");
+	}
+
+	@Test
+	void withoutDeletePermissionDeleteIsDisabledAndSaysWhy() {
+		Event event = changes.create(Event.of(form, "Viewer cannot delete", null));
+		new AccessPolicy(database).signIn(viewer.getId());
+		EventRegisterPart part = new EventRegisterPart();
+		part.create(shell, database);
+
+		part.delete.select(event);
+
+		assertFalse(part.delete.control().isEnabled());
+		assertTrue(part.delete.control().getToolTipText().contains("does not allow 'Delete' in Events"), part.delete.control().getToolTipText());
 	}
 
 	private EventEditorDialog open(String eventId, String readOnlyReason) {

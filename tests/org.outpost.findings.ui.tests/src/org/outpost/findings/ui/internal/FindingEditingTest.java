@@ -118,13 +118,13 @@ class FindingEditingTest {
 
 		String actionId = actions.get(0).getId();
 		for (String step : List.of("\u2192 In progress", "\u2192 Complete")) {
-			ActionEditorDialog action = open(new ActionEditorDialog(shell, database, actionId, stored.getId(), null));
+			ActionEditorDialog action = open(new ActionEditorDialog(shell, database, actionId, LinkPicker.Kind.FINDING, stored.getId(), null));
 			select(action.status, step);
 			press(action);
 		}
 		assertEquals(ActionStatus.COMPLETE, database.read(em -> em.find(Action.class, actionId)).getStatus());
 		assertEquals(100, database.read(em -> em.find(Action.class, actionId)).getProgress());
-		ActionEditorDialog reopen = open(new ActionEditorDialog(shell, database, actionId, stored.getId(), null));
+		ActionEditorDialog reopen = open(new ActionEditorDialog(shell, database, actionId, LinkPicker.Kind.FINDING, stored.getId(), null));
 		select(reopen.status, "\u21ba Reopen");
 		press(reopen);
 		assertEquals(ActionStatus.IN_PROGRESS, database.read(em -> em.find(Action.class, actionId)).getStatus());

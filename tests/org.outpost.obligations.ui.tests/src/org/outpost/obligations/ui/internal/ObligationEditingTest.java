@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -22,7 +23,9 @@ import org.outpost.obligations.ObligationStatus;
 import org.outpost.obligations.Obligations;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
+import org.outpost.ui.editor.DeleteButton;
 
 /** The real Obligation editor and register under Xvfb, checked in the database. */
 class ObligationEditingTest {
@@ -65,6 +68,55 @@ class ObligationEditingTest {
 			assertFalse(register.newObligation.isEnabled());
 			assertTrue(register.newObligation.getToolTipText().contains("Rita Reader has the role Reader, which does not allow 'Create' in Obligations"),
 					register.newObligation.getToolTipText());
+		} finally {
+			shell.dispose();
+		}
+	}
+
+	@Test
+	void deleteIsConfirmedQueuedAsATombstoneAndDisabledWithoutThePermission() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		LocalChanges changes = new LocalChanges(database);
+		Role keeper = changes.create(new Role("Obligation keeper").grantAll(Obligations.MODULE));
+		Role noDelete = changes.create(new Role("No delete").grantAll(Obligations.MODULE).revoke(Obligations.MODULE, Permission.DELETE));
+		User editor = user(changes, "keeper", "Kim Keeper", keeper);
+		User limited = user(changes, "limited", "Lee Limited", noDelete);
+		Obligation obligation = changes.create(new Obligation("Obsolete noise permit"));
+		Outbox outbox = new Outbox(database);
+		outbox.acknowledge(outbox.entriesFor("obligation", obligation.getId()).get(0).getMutationId()); // as if synced
+		AccessPolicy access = new AccessPolicy(database);
+		Shell shell = new Shell(Display.getDefault());
+		try {
+			access.signIn(limited.getId());
+			ObligationRegisterPart denied = new ObligationRegisterPart();
+			denied.create(shell, database);
+			denied.delete.select(obligation);
+			assertFalse(denied.delete.control().isEnabled());
+			assertTrue(denied.delete.control().getToolTipText().contains("does not allow 'Delete' in Obligations"),
+					denied.delete.control().getToolTipText());
+
+			access.signIn(editor.getId());
+			ObligationRegisterPart register = new ObligationRegisterPart();
+			register.create(shell, database);
+			List<String> asked = new ArrayList<>();
+			register.delete.setPrompts(new DeleteButton.Prompts() {
+				@Override
+				public boolean confirm(String question) {
+					asked.add(question);
+					return true;
+				}
+
+				@Override
+				public void refuse(String reason) {
+					throw new AssertionError(reason);
+				}
+			});
+			register.delete.select(obligation);
+			register.delete.control().notifyListeners(SWT.Selection, new Event());
+
+			assertTrue(asked.get(0).startsWith("Delete the obligation \u201cObsolete noise permit\u201d?"), asked.toString());
+			assertTrue(database.read(em -> em.find(Obligation.class, obligation.getId())).isTombstone());
+			assertEquals(Operation.DELETE, outbox.entriesFor("obligation", obligation.getId()).get(0).getOperation());
 		} finally {
 			shell.dispose();
 		}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -20,7 +21,9 @@ import org.outpost.admin.User;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.risks.Risk;
 import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
+import org.outpost.ui.editor.DeleteButton;
 
 /** The real Risk editor under Xvfb: validation, then a risk stored and queued. */
 class RiskEditingTest {
@@ -59,6 +62,45 @@ class RiskEditingTest {
 			assertEquals(3, stored.residualRating());
 			assertEquals(depot.getId(), stored.getOrgUnitId());
 			assertEquals("Walkways marked", new Outbox(database).entriesFor("risk", stored.getId()).get(0).changes().get("controls"));
+		} finally {
+			shell.dispose();
+		}
+	}
+
+	@Test
+	void deleteFromTheRegisterIsConfirmedAndQueuedAsATombstone() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		LocalChanges changes = new LocalChanges(database);
+		Role owner = changes.create(new Role("Risk remover").grantAll(Risk.MODULE));
+		User user = new User("remy", "Remy Remover");
+		user.setRoleIds(List.of(owner.getId()));
+		new AccessPolicy(database).signIn(changes.create(user).getId());
+		Risk risk = changes.create(new Risk("Retired conveyor belt"));
+		Outbox outbox = new Outbox(database);
+		outbox.acknowledge(outbox.entriesFor("risk", risk.getId()).get(0).getMutationId()); // as if synced
+		Shell shell = new Shell(Display.getDefault());
+		try {
+			RiskRegisterPart register = new RiskRegisterPart();
+			register.create(shell, database);
+			List<String> asked = new ArrayList<>();
+			register.delete.setPrompts(new DeleteButton.Prompts() {
+				@Override
+				public boolean confirm(String question) {
+					asked.add(question);
+					return true;
+				}
+
+				@Override
+				public void refuse(String reason) {
+					throw new AssertionError(reason);
+				}
+			});
+			register.delete.select(risk);
+			register.delete.control().notifyListeners(SWT.Selection, new Event());
+
+			assertTrue(asked.get(0).startsWith("Delete the risk \u201cRetired conveyor belt\u201d?"), asked.toString());
+			assertTrue(database.read(em -> em.find(Risk.class, risk.getId())).isTombstone());
+			assertEquals(Operation.DELETE, outbox.entriesFor("risk", risk.getId()).get(0).getOperation());
 		} finally {
 			shell.dispose();
 		}
