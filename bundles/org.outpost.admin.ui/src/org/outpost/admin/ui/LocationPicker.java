@@ -15,7 +15,8 @@ import org.outpost.admin.Location;
 public final class LocationPicker {
 
 	private final ChoiceCombo choices;
-	private final List<Location> locations;
+	private List<Location> locations;
+	private Collection<String> restriction;
 
 	/** @param emptyText the entry meaning "none chosen", e.g. "Any location" */
 	public LocationPicker(Composite parent, List<Location> locations, String emptyText) {
@@ -24,8 +25,15 @@ public final class LocationPicker {
 		restrictTo(null);
 	}
 
+	/** Replaces the locations offered (e.g. after an Admin sync), keeping the restriction and the choice where it still exists. */
+	public void setLocations(List<Location> newLocations) {
+		this.locations = List.copyOf(newLocations);
+		restrictTo(restriction);
+	}
+
 	/** Offers only locations in any of {@code orgUnitIds}; null offers all of them. */
 	public void restrictTo(Collection<String> orgUnitIds) {
+		this.restriction = orgUnitIds;
 		choices.setChoices(locations.stream().filter(l -> orgUnitIds == null || orgUnitIds.stream().anyMatch(l::belongsTo))
 				.map(l -> new Choice(l.getId(), l.getName())).toList());
 	}

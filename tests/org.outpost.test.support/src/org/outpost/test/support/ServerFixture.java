@@ -84,6 +84,11 @@ public final class ServerFixture implements AutoCloseable {
 		return id;
 	}
 
+	/** An org unit added on the web side, below {@code parent}. */
+	public String webOrgUnit(String name, String parent) {
+		return admin().addOrgUnit(name, parent);
+	}
+
 	public void webEdit(String id, String field, JsonNode value) {
 		admin().putRecord(admin().record(id).type(), id, Map.of(field, value));
 	}

@@ -1,11 +1,13 @@
 package org.outpost.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -16,15 +18,18 @@ import org.eclipse.e4.ui.model.application.ui.menu.MToolBarElement;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.ToolItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.engine.SyncJob;
+import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.history.SyncOutcome;
@@ -40,20 +45,22 @@ import org.outpost.ui.sync.SyncCommand;
  */
 class RegisterSyncButtonTest {
 
-	private ServerFixture server;
-	private SyncService sync;
+	// one server for the class: a device belongs to the server it synced with (another server's ids would clash)
+	private static ServerFixture server;
+	private static SyncService sync;
 
-	@BeforeEach
-	void loggedInDevice() throws Exception {
+	@BeforeAll
+	static void loggedInDevice() throws Exception {
 		server = new ServerFixture();
 		sync = Services.get(SyncService.class);
 		sync.engine().login(server.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
 		// the device has had its initial sync, so the workbench starts straight into the registers
-		assertEquals(SyncOutcome.SUCCEEDED, sync.engine().sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor()).outcome());
+		SyncReport initial = sync.engine().sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+		assertEquals(SyncOutcome.SUCCEEDED, initial.outcome(), initial.message());
 	}
 
-	@AfterEach
-	void stopServer() throws Exception {
+	@AfterAll
+	static void stopServer() throws Exception {
 		server.close();
 	}
 
@@ -94,6 +101,47 @@ class RegisterSyncButtonTest {
 			seen[0] = rows.toString();
 		});
 		assertTrue(seen[0].contains(title), seen[0]);
+	}
+
+	@Test
+	void anAutomaticAdminSyncBringsANewOrgUnitIntoTheOpenEventsRegistersFilter() throws Exception {
+		String unit = "North depot " + System.nanoTime();
+		boolean[] offered = new boolean[2];
+
+		RunningWorkbench.check((MWindow window) -> {
+			Display display = Display.getCurrent();
+			MApplication application = window.getContext().get(MApplication.class);
+			EModelService models = window.getContext().get(EModelService.class);
+			window.getContext().get(EPartService.class).switchPerspective((MPerspective) models.find("org.outpost.events.ui.perspective", application));
+			RunningWorkbench.spin(display);
+			Combo orgUnits = orgUnitFilter((Control) ((MPart) models.find("org.outpost.events.ui.register", application)).getWidget());
+			offered[0] = Arrays.stream(orgUnits.getItems()).anyMatch(item -> item.strip().equals(unit));
+
+			server.webOrgUnit(unit, server.north); // web side, below the officer's unit
+			SyncJob job = sync.sync(SyncRequest.of(SyncKind.ADMIN, SyncRequest.AUTOMATIC));
+			RunningWorkbench.spinUntil(display, () -> job.report() != null, "the automatic Admin sync");
+			assertEquals(SyncOutcome.SUCCEEDED, job.report().outcome(), job.report().message());
+			RunningWorkbench.spinUntil(display, () -> Arrays.stream(orgUnits.getItems()).anyMatch(item -> item.strip().equals(unit)),
+					"the org unit filter after the automatic Admin sync");
+			offered[1] = true;
+		});
+		assertFalse(offered[0], "the unit did not exist before the sync");
+		assertTrue(offered[1]);
+	}
+
+	private static Combo orgUnitFilter(Control control) {
+		if (control instanceof Combo combo && Arrays.asList(combo.getItems()).contains("Any org unit")) {
+			return combo;
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				Combo found = orgUnitFilter(child);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static Table table(Control control) {

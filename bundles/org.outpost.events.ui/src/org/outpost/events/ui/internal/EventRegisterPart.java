@@ -39,6 +39,7 @@ import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
 
@@ -75,7 +76,7 @@ public final class EventRegisterPart {
 		this.access = new AccessPolicy(localDatabase);
 		this.orgUnits = OrgUnitTree.load(localDatabase);
 		List<Location> locations = Locations.all(localDatabase);
-		this.locationNames = locations.stream().collect(Collectors.toMap(Location::getId, Location::getName));
+		this.locationNames = names(locations);
 
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(area);
@@ -137,6 +138,7 @@ public final class EventRegisterPart {
 			}
 		});
 		showCreatePermission();
+		SyncEndings.onEachEnd(register.control(), this::reloadLookups);
 	}
 
 	private static String overdue(Event event, LocalDate today) {
@@ -167,6 +169,22 @@ public final class EventRegisterPart {
 		}
 		source = source.filteredBy(filter().toWhere());
 		register.setSource(source);
+	}
+
+	/** An Admin sync may have brought other org units, locations or permissions: the filters, columns and commands follow. */
+	private void reloadLookups() {
+		orgUnits = OrgUnitTree.load(database);
+		List<Location> locations = Locations.all(database);
+		locationNames = names(locations);
+		orgUnit.setTree(orgUnits);
+		location.setLocations(locations);
+		location.restrictTo(orgUnit.selectedId() == null ? null : orgUnits.subtree(orgUnit.selectedId()));
+		showCreatePermission();
+		register.refresh();
+	}
+
+	private static Map<String, String> names(List<Location> locations) {
+		return locations.stream().collect(Collectors.toMap(Location::getId, Location::getName));
 	}
 
 	private void showCreatePermission() {

@@ -22,6 +22,7 @@ import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.ui.editor.DeleteButton;
 import org.outpost.ui.register.RegisterColumn;
 import org.outpost.ui.register.RegisterViewer;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
 
@@ -30,6 +31,7 @@ public final class RiskRegisterPart {
 
 	private LocalDatabase database;
 	private AccessPolicy access;
+	private OrgUnitTree orgUnits;
 	RegisterViewer<Risk> register;
 	Button newRisk;
 	DeleteButton<Risk> delete;
@@ -38,7 +40,7 @@ public final class RiskRegisterPart {
 	public void create(Composite parent, LocalDatabase localDatabase) {
 		this.database = localDatabase;
 		this.access = new AccessPolicy(localDatabase);
-		OrgUnitTree orgUnits = OrgUnitTree.load(localDatabase);
+		this.orgUnits = OrgUnitTree.load(localDatabase);
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().applyTo(area);
 		Composite commands = new Composite(area, SWT.NONE);
@@ -59,9 +61,8 @@ public final class RiskRegisterPart {
 				new RegisterColumn<Risk>("Controls", 260, Risk::getControls)), "risks");
 		register.emphasize(r -> r.residualRating() >= 15);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
-		Access create = access.check(Risk.MODULE, Risk.MODULE_LABEL, Permission.CREATE);
-		newRisk.setEnabled(create.allowed());
-		newRisk.setToolTipText(create.allowed() ? "Add a risk to the register" : create.reason());
+		showCreatePermission();
+		SyncEndings.onEachEnd(register.control(), this::reloadLookups);
 		newRisk.addListener(SWT.Selection, e -> open(null));
 		register.viewer().addSelectionChangedListener(
 				e -> delete.select(((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Risk risk ? risk : null));
@@ -77,6 +78,19 @@ public final class RiskRegisterPart {
 		if (new RiskEditorDialog(register.control().getShell(), database, riskId, edit.allowed() ? null : edit.reason()).open() == Window.OK) {
 			register.refresh();
 		}
+	}
+
+	/** An Admin sync may have brought other org units or permissions: the column and the commands follow. */
+	private void reloadLookups() {
+		orgUnits = OrgUnitTree.load(database);
+		showCreatePermission();
+		register.refresh();
+	}
+
+	private void showCreatePermission() {
+		Access create = access.check(Risk.MODULE, Risk.MODULE_LABEL, Permission.CREATE);
+		newRisk.setEnabled(create.allowed());
+		newRisk.setToolTipText(create.allowed() ? "Add a risk to the register" : create.reason());
 	}
 
 	@Focus

@@ -2,6 +2,7 @@ package org.outpost.sync.internal.keyring;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -96,13 +97,24 @@ public final class SecretServiceKeyring {
 
 	/** The keyring of this desktop session, if libsecret is installed (Linux only); whether a service answers shows on first use. */
 	public static Optional<SecretServiceKeyring> ofThisDesktop() {
-		if (!Platform.isLinux()) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(new SecretServiceKeyring(Native.load("secret-1", LibSecret.class), Native.load("glib-2.0", LibGlib.class)));
-		} catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-			return Optional.empty();
+		return Optional.ofNullable(Libraries.KEYRING);
+	}
+
+	/** Loads libsecret once per process and never unloads it: its GObject types cannot be registered twice. */
+	private static final class Libraries {
+		// RTLD_LAZY | RTLD_GLOBAL | RTLD_NODELETE
+		private static final Map<String, Object> OPEN_ONCE = Map.of(Library.OPTION_OPEN_FLAGS, 0x1101);
+		static final SecretServiceKeyring KEYRING = load();
+
+		private static SecretServiceKeyring load() {
+			if (!Platform.isLinux()) {
+				return null;
+			}
+			try {
+				return new SecretServiceKeyring(Native.load("secret-1", LibSecret.class, OPEN_ONCE), Native.load("glib-2.0", LibGlib.class, OPEN_ONCE));
+			} catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+				return null;
+			}
 		}
 	}
 
@@ -147,7 +159,12 @@ public final class SecretServiceKeyring {
 	}
 
 	private static <T> T answered(String what, Callable<T> call) throws IOException {
-		FutureTask<T> task = new FutureTask<>(call);
+		// one call at a time: the schema structure is shared and libsecret's sync API is not meant for racing threads
+		FutureTask<T> task = new FutureTask<>(() -> {
+			synchronized (SecretServiceKeyring.class) {
+				return call.call();
+			}
+		});
 		Thread thread = new Thread(task, "Outpost keyring " + what);
 		thread.setDaemon(true);
 		thread.start();
