@@ -19,6 +19,8 @@ public final class ScopeRules {
 	private static final Set<String> NEED_ORG_UNIT = Set.of("event", "finding", "action", "risk");
 	/** Types the device's location selection narrows. */
 	private static final Set<String> BY_LOCATION = Set.of("event", "finding", "action");
+	/** The statuses of a closed action (the desktop's ActionStatus names). */
+	private static final Set<String> CLOSED_ACTION = Set.of("COMPLETE", "VERIFIED");
 
 	private final UserScope user;
 	private final DeviceScope device;
@@ -45,8 +47,12 @@ public final class ScopeRules {
 		return today.plusDays(device.syncInAdvanceDays());
 	}
 
-	/** True when the device should hold this record (live or tombstone). */
-	public boolean visible(RecordType type, String orgUnit, String location, LocalDate dueDate, String owner) {
+	/**
+	 * True when the device should hold this record (live or tombstone).
+	 *
+	 * @param status the record's {@code status} field (null when it has none)
+	 */
+	public boolean visible(RecordType type, String orgUnit, String location, LocalDate dueDate, String owner, String status) {
 		String name = type.name();
 		if (type.serverManaged()) {
 			// admin data every desktop needs to work: its own org units and locations, its own assignments, shared lists
@@ -68,7 +74,7 @@ public final class ScopeRules {
 		return switch (name) {
 		case "event" -> dueDate == null || !dueDate.isBefore(windowStart()) && !dueDate.isAfter(windowEnd());
 		case "risk" -> device.syncAllRisks() || user.user().equals(owner);
-		case "action" -> !device.onlyMyActions() || user.user().equals(owner);
+		case "action" -> (!device.onlyMyActions() || user.user().equals(owner)) && (device.closedActions() || !CLOSED_ACTION.contains(status));
 		default -> true;
 		};
 	}
