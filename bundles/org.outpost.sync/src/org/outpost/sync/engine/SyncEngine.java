@@ -169,6 +169,7 @@ public final class SyncEngine {
 			client.resetCounters();
 			progress.subTask("Sending " + participant.label());
 			long up = push(client, token, participant, index, progress.split(1), tally);
+			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
 			progress.subTask("Receiving " + participant.label());
 			long down = pull(client, token, participant, index, device, progress.split(1));
 			traffic.add(new CategoryTraffic(participant.id(), up, down, client.bytesUp(), client.bytesDown()));
