@@ -43,6 +43,7 @@ import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.Directory;
 import org.outpost.server.internal.sync.RecordFields;
+import org.outpost.server.internal.sync.ScopeHistory;
 import org.outpost.server.internal.sync.UserScope;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -155,7 +156,7 @@ class DemoDataWireTest {
 		assertTrue(demo.may("events", "edit"));
 		DeviceScope wholeDemoWindow = new DeviceScope(60, 60, List.of(), List.of(), false, false);
 
-		ServedPage page = store.read(em -> ChangeFeed.page(em, directory, demo, new ChangesRequest("events", null, 1000, wholeDemoWindow),
+		ServedPage page = store.read(em -> ChangeFeed.page(em, directory, new ScopeHistory(), demo, new ChangesRequest("events", null, 1000, wholeDemoWindow),
 				LocalDate.now()));
 
 		long received = page.records().stream().filter(r -> r.type().equals("event")).count();

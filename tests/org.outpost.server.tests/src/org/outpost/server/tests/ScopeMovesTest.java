@@ -171,6 +171,84 @@ class ScopeMovesTest {
 	}
 
 	@Test
+	void aWiderWindowSendsOnlyTheEventsThatEnteredIt() {
+		List<String> inBoth = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			inBoth.add(Fixture.event(admin, company.a, Fixture.TODAY.plusDays(i), "in both windows " + i));
+		}
+		String entering = Fixture.event(admin, company.a, Fixture.TODAY.minusDays(50), "only in the wider window");
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+
+		DeviceScope wider = new DeviceScope(60, 30, List.of(), List.of(), false, false);
+		ChangePage first = JsonCodec.changePage(api.post(Protocol.CHANGES, Fixture.pull("events", cursor, 100, wider), token).json());
+		Pulled delta = pull("events", cursor, 100, wider);
+
+		assertFalse(first.reset(), "the old scope is known: no restart, only the difference");
+		assertEquals(List.of(entering), delta.ids(), "1 record transferred instead of " + (inBoth.size() + 1));
+		assertEquals(List.of(), delta.left());
+		assertEquals(List.of(), pull("events", delta.cursor(), 100, wider).ids(), "after the difference, the usual delta");
+	}
+
+	@Test
+	void aNarrowerScopeAnnouncesWhatLeftItAndSendsNothingAgain() {
+		String inA = Fixture.event(admin, company.a, Fixture.TODAY, "in A");
+		String inA1 = Fixture.event(admin, company.a1, Fixture.TODAY, "in A1");
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+
+		DeviceScope onlyA1 = new DeviceScope(30, 30, List.of(company.a1), List.of(), false, false);
+		Pulled narrower = pull("events", cursor, 1, onlyA1);
+
+		assertEquals(List.of(), narrower.ids(), "nothing entered");
+		assertEquals(List.of(inA), narrower.leftIds());
+		Pulled back = pull("events", narrower.cursor(), 100, DeviceScope.DEFAULT);
+		assertEquals(List.of(inA), back.ids(), "widened again: only what entered comes, " + inA1 + " the device kept");
+	}
+
+	@Test
+	void changesDuringTheDifferencePassReachTheDeviceToo() {
+		String stays = Fixture.event(admin, company.a1, Fixture.TODAY, "stays in A1");
+		String leaves = Fixture.event(admin, company.a, Fixture.TODAY, "in A, leaves with the narrower scope");
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		String edited = Fixture.event(admin, company.a1, Fixture.TODAY, "made after the cursor");
+		moveTo(stays, company.a);
+
+		DeviceScope onlyA1 = new DeviceScope(30, 30, List.of(company.a1), List.of(), false, false);
+		Pulled delta = pull("events", cursor, 1, onlyA1);
+
+		assertEquals(List.of(edited), delta.ids());
+		assertEquals(List.of(leaves, stays), delta.leftIds(), "what the old scope held and the new one does not cover, moved or not");
+	}
+
+	@Test
+	void anUnknownOldScopeRestartsTheFeed() {
+		Fixture.event(admin, company.a, Fixture.TODAY, "in A");
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		String foreign = cursor.substring(0, cursor.indexOf('.') + 1) + "0123456789abcdef";
+
+		ChangePage page = JsonCodec.changePage(api.post(Protocol.CHANGES, Fixture.pull("events", foreign, 100, DeviceScope.DEFAULT), token).json());
+
+		assertTrue(page.reset(), "a scope this server does not know: the whole category again, and the device sweeps");
+		assertEquals(1, page.records().size());
+	}
+
+	@Test
+	void aScopeChangeDuringARestartStartsItOver() {
+		for (int i = 0; i < 3; i++) {
+			Fixture.event(admin, company.a1, Fixture.TODAY, "in A1 " + i);
+		}
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		String foreign = cursor.substring(0, cursor.indexOf('.') + 1) + "0123456789abcdef";
+		ChangePage restart = JsonCodec.changePage(api.post(Protocol.CHANGES, Fixture.pull("events", foreign, 1, DeviceScope.DEFAULT), token).json());
+		assertTrue(restart.reset() && restart.hasMore());
+
+		DeviceScope onlyA1 = new DeviceScope(30, 30, List.of(company.a1), List.of(), false, false);
+		ChangePage again = JsonCodec.changePage(api.post(Protocol.CHANGES, Fixture.pull("events", restart.nextCursor(), 100, onlyA1), token).json());
+
+		assertTrue(again.reset(), "the device was sweeping: a difference would read as removals to it");
+		assertEquals(3, again.records().size());
+	}
+
+	@Test
 	void completeAndVerifiedActionsStayOnTheServerWhenTheSettingExcludesThem() {
 		String open = action("IN_PROGRESS");
 		String complete = action("COMPLETE");

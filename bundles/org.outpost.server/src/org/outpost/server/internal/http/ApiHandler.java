@@ -49,6 +49,7 @@ import org.outpost.server.internal.sync.Accounts.Caller;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.Directory;
 import org.outpost.server.internal.sync.PushProcessor;
+import org.outpost.server.internal.sync.ScopeHistory;
 import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,7 @@ public final class ApiHandler extends Handler.Abstract {
 	private final Consumer<String> requestLog;
 	private final Clock clock;
 	private final Directory directory = new Directory();
+	private final ScopeHistory scopes = new ScopeHistory();
 
 	/** @param requestLog receives one JSON line per request; null: no request log */
 	public ApiHandler(ServerStore store, Duration tokenValidity, Metrics metrics, Consumer<String> requestLog, Clock clock) {
@@ -174,7 +176,7 @@ public final class ApiHandler extends Handler.Abstract {
 		}
 		Pulled pulled = store.read(em -> {
 			Caller caller = Accounts.authenticate(em, directory, authorization, now);
-			return new Pulled(caller, ChangeFeed.page(em, caller.directory(), caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+			return new Pulled(caller, ChangeFeed.page(em, caller.directory(), scopes, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
 		});
 		ServedPage page = pulled.page();
 		if (!page.hasMore()) {

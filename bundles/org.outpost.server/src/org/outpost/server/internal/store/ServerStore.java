@@ -27,7 +27,7 @@ import jakarta.persistence.Query;
 public final class ServerStore implements AutoCloseable {
 
 	static final List<Class<?>> ENTITIES = List.of(StoredRecord.class, ChangeCounter.class, MutationLogEntry.class, Device.class,
-			Credential.class, DeviceToken.class, ScopeMove.class);
+			Credential.class, DeviceToken.class, ScopeMove.class, ScopeDefinition.class);
 	/** How often a write that lost a race with a concurrent one (see {@link #writeRetrying}) is tried in all. */
 	private static final int ATTEMPTS = 3;
 
