@@ -17,12 +17,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * N simulated devices doing delta syncs against a running Outpost server at once: each logs in as
- * the demo user, pulls the events category once (not measured), then runs ROUNDS delta syncs: push
- * 5 new events, pull the events changed since its cursor (its own and the other devices'). Prints
- * latency percentiles per delta sync and per request, and the errors. Run by scripts/benchmark-server.sh.
+ * N simulated devices doing delta syncs against a running Outpost server at once: each logs in,
+ * pulls the events category once (not measured), then runs ROUNDS delta syncs: push 5 new events,
+ * pull the events changed since its cursor. Scenario "shared": every device is the demo user, all
+ * in one scope, so each pull brings its own and all the other devices' new events (the worst case).
+ * Scenario "spread": device k is the user officer-k (made by "outpost-server-admin demo officers N"),
+ * assigned to an org unit of its own, so each pull brings its own new events and scans past the
+ * others'. Prints latency percentiles per delta sync and per request, and the errors. Run by
+ * scripts/benchmark-server.sh.
  *
- *   java -cp <jackson jars> DeltaSyncBenchmark.java <base URL> <devices> <rounds>
+ *   java -cp <jackson jars> DeltaSyncBenchmark.java <base URL> <devices> <rounds> [shared|spread]
  */
 public class DeltaSyncBenchmark {
 
@@ -32,24 +36,27 @@ public class DeltaSyncBenchmark {
 		URI base = URI.create(args[0]);
 		int devices = Integer.parseInt(args[1]);
 		int rounds = Integer.parseInt(args[2]);
-		String orgUnit = firstEventOrgUnit(base);
+		boolean spread = args.length > 3 && args[3].equals("spread");
 		List<Long> syncs = Collections.synchronizedList(new ArrayList<>());
 		List<Long> requests = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger records = new AtomicInteger();
 
 		List<Device> all = new ArrayList<>();
-		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+		// a few at a time: the logins (a slow password hash each) and first pulls are not measured, and 200 at once can outlast
+		// the server's idle timeout on a loaded machine
+		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
 			List<Future<Device>> ready = new ArrayList<>();
 			for (int d = 0; d < devices; d++) {
 				int number = d;
-				ready.add(pool.submit(() -> new Device(base, "bench-" + number).prepare()));
+				ready.add(pool.submit(() -> new Device(base, "bench-" + number, spread ? "officer-" + number : "demo").prepare()));
 			}
 			for (Future<Device> device : ready) {
 				all.add(device.get());
 			}
 		}
-		System.out.printf("%d devices logged in and pulled; %d delta syncs each, all at once%n", devices, rounds);
+		System.out.printf("%d devices (%s scope) logged in and pulled; %d delta syncs each, all at once%n", devices, spread ? "one org unit each" : "one shared",
+				rounds);
 		long started = System.nanoTime();
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Device device : all) {
@@ -57,7 +64,7 @@ public class DeltaSyncBenchmark {
 					for (int r = 0; r < rounds; r++) {
 						long t0 = System.nanoTime();
 						try {
-							records.addAndGet(device.deltaSync(orgUnit, requests));
+							records.addAndGet(device.deltaSync(requests));
 							syncs.add(System.nanoTime() - t0);
 						} catch (Exception e) {
 							errors.incrementAndGet();
@@ -89,38 +96,40 @@ public class DeltaSyncBenchmark {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
 	}
 
-	/** The org unit of a demo event, to create new events in the demo user's scope. */
-	static String firstEventOrgUnit(URI base) throws Exception {
-		Device probe = new Device(base, "bench-probe");
-		probe.login();
-		JsonNode page = probe.post("/api/v1/changes", "{\"category\":\"events\",\"limit\":1}", null);
-		return page.path("records").path(0).path("orgUnit").asText();
-	}
-
 	static final class Device {
 		final URI base;
 		final String id;
+		final String user;
 		final HttpClient client = HttpClient.newHttpClient();
 		String token;
 		String cursor;
+		/** Where this device creates its events: the org unit of its user's assignment. */
+		String orgUnit;
 
-		Device(URI base, String id) {
+		Device(URI base, String id, String user) {
 			this.base = base;
 			this.id = id;
-		}
-
-		void login() throws Exception {
-			token = post("/api/v1/login", "{\"user\":\"demo\",\"password\":\"demo\",\"deviceId\":\"" + id + "\",\"clientVersion\":\"1.0\"}", null)
-					.get("token").asText();
+			this.user = user;
 		}
 
 		Device prepare() throws Exception {
-			login();
+			// the demo password is the user name, as are the officers'
+			token = post("/api/v1/login", "{\"user\":\"" + user + "\",\"password\":\"" + user + "\",\"deviceId\":\"" + id
+					+ "\",\"clientVersion\":\"1.0\"}", null).get("token").asText();
+			JsonNode admin = post("/api/v1/changes", "{\"category\":\"admin\",\"limit\":1000}", null);
+			for (JsonNode record : admin.get("records")) {
+				if (record.get("type").asText().equals("assignment") && user.equals(record.path("owner").asText())) {
+					orgUnit = record.get("orgUnit").asText();
+				}
+			}
+			if (orgUnit == null) {
+				throw new IllegalStateException(user + " has no assignment");
+			}
 			pullToEnd(null);
 			return this;
 		}
 
-		int deltaSync(String orgUnit, List<Long> requests) throws Exception {
+		int deltaSync(List<Long> requests) throws Exception {
 			StringBuilder push = new StringBuilder("{\"pendingCount\":0,\"mutations\":[");
 			for (int m = 0; m < 5; m++) {
 				push.append(m == 0 ? "" : ",").append("{\"mutationId\":\"").append(UUID.randomUUID()).append("\",\"type\":\"event\",\"recordId\":\"")

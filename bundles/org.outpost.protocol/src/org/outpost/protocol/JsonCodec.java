@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.FieldConflict;
 import org.outpost.protocol.Messages.BlobStatus;
 import org.outpost.protocol.Messages.Hello;
+import org.outpost.protocol.Messages.LeftRecord;
 import org.outpost.protocol.Messages.LoginRequest;
 import org.outpost.protocol.Messages.LoginResponse;
 import org.outpost.protocol.Messages.Mutation;
@@ -28,6 +30,8 @@ import org.outpost.protocol.Messages.Outcome;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
 import org.outpost.protocol.Messages.RecordEdit;
+import org.outpost.protocol.Messages.ServedPage;
+import org.outpost.protocol.Messages.StoredWireRecord;
 import org.outpost.protocol.Messages.WireRecord;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -115,7 +119,7 @@ public final class JsonCodec {
 			throw JsonReader.invalid("scope.dueToLastDays", "and scope.syncInAdvanceDays must be between 0 and 36500");
 		}
 		return new DeviceScope(dueToLast, inAdvance, in.texts("orgUnits"), in.texts("locations"), in.bool("syncAllRisks", false),
-				in.bool("onlyMyActions", false));
+				in.bool("onlyMyActions", false), in.bool("closedActions", true));
 	}
 
 	public static PushRequest pushRequest(JsonNode json) {
@@ -180,8 +184,12 @@ public final class JsonCodec {
 
 	public static ChangePage changePage(JsonNode json) {
 		JsonReader in = new JsonReader(json, "");
-		return new ChangePage(in.requiredText("category"), in.list("records", JsonCodec::wireRecord), in.text("nextCursor"),
-				in.bool("hasMore", false), in.bool("reset", false), in.longInteger("remaining", ChangePage.UNKNOWN_REMAINING));
+		return new ChangePage(in.requiredText("category"), in.list("records", JsonCodec::wireRecord), in.list("left", JsonCodec::leftRecord),
+				in.text("nextCursor"), in.bool("hasMore", false), in.bool("reset", false), in.longInteger("remaining", ChangePage.UNKNOWN_REMAINING));
+	}
+
+	private static LeftRecord leftRecord(JsonReader in) {
+		return new LeftRecord(in.requiredText("type"), in.requiredText("id"), in.longInteger("rev"));
 	}
 
 	public static WireRecord wireRecord(JsonNode json) {
@@ -259,6 +267,7 @@ public final class JsonCodec {
 			}
 			case ChangesRequest changes -> writeChangesRequest(json, changes);
 			case ChangePage page -> writeChangePage(json, page);
+			case ServedPage page -> writeServedPage(json, page);
 			case PushRequest push -> writePushRequest(json, push);
 			case PushResponse push -> {
 				json.writeStartObject();
@@ -337,6 +346,7 @@ public final class JsonCodec {
 		writeStrings(json, "locations", scope.locations());
 		json.writeBooleanField("syncAllRisks", scope.syncAllRisks());
 		json.writeBooleanField("onlyMyActions", scope.onlyMyActions());
+		json.writeBooleanField("closedActions", scope.closedActions());
 		json.writeEndObject();
 		json.writeEndObject();
 	}
@@ -349,27 +359,63 @@ public final class JsonCodec {
 			writeRecord(json, record);
 		}
 		json.writeEndArray();
-		writeOptional(json, "nextCursor", page.nextCursor());
-		json.writeBooleanField("hasMore", page.hasMore());
-		json.writeBooleanField("reset", page.reset());
-		json.writeNumberField("remaining", page.remaining());
+		writePageEnd(json, page.left(), page.nextCursor(), page.hasMore(), page.reset(), page.remaining());
+	}
+
+	/** The same JSON as {@link #writeChangePage}; each stored body is copied to the output as it is, never parsed. */
+	private static void writeServedPage(JsonGenerator json, ServedPage page) throws IOException {
+		json.writeStartObject();
+		json.writeStringField("category", page.category());
+		json.writeArrayFieldStart("records");
+		for (StoredWireRecord record : page.records()) {
+			writeRecordStart(json, record.type(), record.id(), record.rev(), record.tombstone(), record.orgUnit(), record.location(), record.dueDate(),
+					record.owner());
+			json.writeFieldName("body");
+			json.writeRawValue(record.bodyJson());
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+		writePageEnd(json, page.left(), page.nextCursor(), page.hasMore(), page.reset(), page.remaining());
+	}
+
+	private static void writePageEnd(JsonGenerator json, List<LeftRecord> left, String nextCursor, boolean hasMore, boolean reset, long remaining)
+			throws IOException {
+		json.writeArrayFieldStart("left");
+		for (LeftRecord record : left) {
+			json.writeStartObject();
+			json.writeStringField("type", record.type());
+			json.writeStringField("id", record.id());
+			json.writeNumberField("rev", record.rev());
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+		writeOptional(json, "nextCursor", nextCursor);
+		json.writeBooleanField("hasMore", hasMore);
+		json.writeBooleanField("reset", reset);
+		json.writeNumberField("remaining", remaining);
 		json.writeEndObject();
 	}
 
 	/** Writes one record object; the server streams pages record by record through this. */
 	public static void writeRecord(JsonGenerator json, WireRecord record) throws IOException {
-		json.writeStartObject();
-		json.writeStringField("type", record.type());
-		json.writeStringField("id", record.id());
-		json.writeNumberField("rev", record.rev());
-		json.writeBooleanField("tombstone", record.tombstone());
-		writeOptional(json, "orgUnit", record.orgUnit());
-		writeOptional(json, "location", record.location());
-		writeOptional(json, "dueDate", record.dueDate() == null ? null : record.dueDate().toString());
-		writeOptional(json, "owner", record.owner());
+		writeRecordStart(json, record.type(), record.id(), record.rev(), record.tombstone(), record.orgUnit(), record.location(), record.dueDate(),
+				record.owner());
 		json.writeFieldName("body");
 		json.writeTree(record.body());
 		json.writeEndObject();
+	}
+
+	private static void writeRecordStart(JsonGenerator json, String type, String id, long rev, boolean tombstone, String orgUnit, String location,
+			LocalDate dueDate, String owner) throws IOException {
+		json.writeStartObject();
+		json.writeStringField("type", type);
+		json.writeStringField("id", id);
+		json.writeNumberField("rev", rev);
+		json.writeBooleanField("tombstone", tombstone);
+		writeOptional(json, "orgUnit", orgUnit);
+		writeOptional(json, "location", location);
+		writeOptional(json, "dueDate", dueDate == null ? null : dueDate.toString());
+		writeOptional(json, "owner", owner);
 	}
 
 	private static void writePushRequest(JsonGenerator json, PushRequest push) throws IOException {

@@ -52,16 +52,22 @@ public final class Messages {
 	/**
 	 * The device's sync settings that narrow the user's scope: event due-date window, chosen org
 	 * units and locations (empty: all the user may see), all risks or only the user's own, all
-	 * actions in scope or only the user's.
+	 * actions in scope or only the user's, Complete and Verified actions too or only open ones.
 	 */
 	public record DeviceScope(int dueToLastDays, int syncInAdvanceDays, List<String> orgUnits, List<String> locations,
-			boolean syncAllRisks, boolean onlyMyActions) {
+			boolean syncAllRisks, boolean onlyMyActions, boolean closedActions) {
 
-		public static final DeviceScope DEFAULT = new DeviceScope(30, 30, List.of(), List.of(), false, false);
+		public static final DeviceScope DEFAULT = new DeviceScope(30, 30, List.of(), List.of(), false, false, true);
 
 		public DeviceScope {
 			orgUnits = List.copyOf(orgUnits);
 			locations = List.copyOf(locations);
+		}
+
+		/** The settings with Complete and Verified actions included (the default). */
+		public DeviceScope(int dueToLastDays, int syncInAdvanceDays, List<String> orgUnits, List<String> locations, boolean syncAllRisks,
+				boolean onlyMyActions) {
+			this(dueToLastDays, syncInAdvanceDays, orgUnits, locations, syncAllRisks, onlyMyActions, true);
 		}
 	}
 
@@ -80,15 +86,54 @@ public final class Messages {
 	}
 
 	/**
-	 * A page of the change feed. {@code reset} says the feed restarted from the beginning because
-	 * the device's scope changed: after the last page, records the device holds that were not sent
-	 * have left its scope. {@code remaining} bounds the records still to come in the category after
-	 * this page, for progress: at least as many as the device will receive (0 on the last page),
+	 * One record as the server stores it, its body JSON text that the server streams to the wire
+	 * unparsed: the same JSON as a {@link WireRecord}.
+	 */
+	public record StoredWireRecord(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate,
+			String owner, String bodyJson) {
+
+		public StoredWireRecord {
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(bodyJson, "bodyJson");
+		}
+	}
+
+	/**
+	 * A record that left the device's scope by a change on the server (an edit moved it to another
+	 * org unit, location, owner, due date or status): it still exists there, but the device should
+	 * no longer hold it, unless it has unsent edits to it.
+	 */
+	public record LeftRecord(String type, String id, long rev) {
+	}
+
+	/**
+	 * A page of the change feed. {@code left}: records that moved out of the device's scope.
+	 * {@code reset} says the feed restarted from the beginning because the device's scope changed:
+	 * after the last page, records the device holds that were not sent have left its scope.
+	 * {@code remaining} bounds the records still to come in the category after this page, for
+	 * progress: at least as many as the device will receive (0 on the last page),
 	 * {@link #UNKNOWN_REMAINING} from a server that does not say.
 	 */
-	public record ChangePage(String category, List<WireRecord> records, String nextCursor, boolean hasMore, boolean reset, long remaining) {
+	public record ChangePage(String category, List<WireRecord> records, List<LeftRecord> left, String nextCursor, boolean hasMore, boolean reset,
+			long remaining) {
 
 		public static final long UNKNOWN_REMAINING = -1;
+
+		public ChangePage {
+			records = List.copyOf(records);
+			left = List.copyOf(left);
+		}
+	}
+
+	/** The server's form of a {@link ChangePage}, its records as stored: the same JSON. */
+	public record ServedPage(String category, List<StoredWireRecord> records, List<LeftRecord> left, String nextCursor, boolean hasMore,
+			boolean reset, long remaining) {
+
+		public ServedPage {
+			records = List.copyOf(records);
+			left = List.copyOf(left);
+		}
 	}
 
 	/** A batch of outbox entries; {@code pendingCount} is what the device still has queued, for the device registry. */

@@ -92,6 +92,8 @@ public final class DemoData {
 		// a setting record as the desktop's AppSetting holds it: key and text value
 		admin.putRecord("setting", ServerAdmin.newId(),
 				ServerAdmin.fields(ServerAdmin.object("key", ServerSettings.ACTIONS_ASSIGNED_TO_USER_ONLY, "value", "false")));
+		admin.putRecord("setting", ServerAdmin.newId(),
+				ServerAdmin.fields(ServerAdmin.object("key", ServerSettings.INCLUDE_CLOSED_ACTIONS, "value", "true")));
 
 		int findings = 0;
 		int actions = 0;
@@ -156,6 +158,22 @@ public final class DemoData {
 			admin.putRecord("risk", ServerAdmin.newId(), fields);
 		}
 		return new Summary(3 + sites.size(), locations.size(), 3, events, findings, actions, topics.length, risks);
+	}
+
+	/**
+	 * Adds {@code count} compliance officers {@code officer-0} .. (the password is the user name),
+	 * each assigned to an org unit of its own under a new top unit "Field sites": many devices
+	 * whose scopes do not overlap, for load tests (scripts/benchmark-server.sh). Needs the roles of
+	 * {@link #generate}; returns how many officers there are.
+	 */
+	public static int fieldOfficers(ServerAdmin admin, int count) {
+		String field = admin.addOrgUnit("Field sites", null);
+		for (int k = 0; k < count; k++) {
+			String name = "officer-" + k;
+			admin.putUser(name, "Field officer " + k, name, List.of("Compliance officer"));
+			admin.assign(name, admin.addOrgUnit("Field site " + k, field));
+		}
+		return count;
 	}
 
 	private static List<String> permissions(String module, String... actions) {

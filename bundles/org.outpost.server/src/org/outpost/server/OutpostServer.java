@@ -25,6 +25,7 @@ import org.outpost.protocol.Protocol;
 import org.outpost.server.internal.http.ApiHandler;
 import org.outpost.server.internal.http.Metrics;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.sync.RecordEditor;
 
 /**
  * A running Outpost server: the store and the HTTP endpoints over it. Closing it stops taking
@@ -98,8 +99,18 @@ public final class OutpostServer implements AutoCloseable {
 	}
 
 	static ServerStore openStore(ServerConfig config) {
-		return config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir())
+		ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir())
 				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+		try {
+			int filled = store.write(RecordEditor::fillStatusColumns);
+			if (filled > 0) {
+				ILog.of(OutpostServer.class).info("Filled the status column of " + filled + " records stored before it existed");
+			}
+		} catch (RuntimeException e) {
+			store.close();
+			throw e;
+		}
+		return store;
 	}
 
 	public int port() {

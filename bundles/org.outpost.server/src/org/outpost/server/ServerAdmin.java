@@ -175,7 +175,7 @@ public final class ServerAdmin implements AutoCloseable {
 	public int exportJson(OutputStream out) throws IOException {
 		List<WireRecord> records = store.read(em -> em.createQuery("SELECT r FROM StoredRecord r ORDER BY r.rev", StoredRecord.class)
 				.getResultList().stream().map(ChangeFeed::toWire).toList());
-		JsonCodec.write(out, new ChangePage("all", records, null, false, false, 0));
+		JsonCodec.write(out, new ChangePage("all", records, List.of(), null, false, false, 0));
 		return records.size();
 	}
 

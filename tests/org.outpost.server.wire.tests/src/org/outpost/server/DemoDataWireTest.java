@@ -35,14 +35,15 @@ import org.outpost.findings.Action;
 import org.outpost.findings.Finding;
 import org.outpost.obligations.Obligation;
 import org.outpost.protocol.JsonCodec;
-import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.Messages.ServedPage;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.Directory;
 import org.outpost.server.internal.sync.RecordFields;
+import org.outpost.server.internal.sync.ScopeHistory;
 import org.outpost.server.internal.sync.UserScope;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -149,12 +150,14 @@ class DemoDataWireTest {
 
 	@Test
 	void theDemoUserSignsInFromTheDesktopAndReceivesMostEvents() {
-		UserScope demo = store.read(em -> Directory.userScope(em, "demo"));
+		Directory.View directory = store.read(Directory::read);
+		UserScope demo = directory.userScope("demo");
 		assertTrue(demo.mayLogInFromDesktop());
 		assertTrue(demo.may("events", "edit"));
 		DeviceScope wholeDemoWindow = new DeviceScope(60, 60, List.of(), List.of(), false, false);
 
-		ChangePage page = store.read(em -> ChangeFeed.page(em, demo, new ChangesRequest("events", null, 1000, wholeDemoWindow), LocalDate.now()));
+		ServedPage page = store.read(em -> ChangeFeed.page(em, directory, new ScopeHistory(), demo, new ChangesRequest("events", null, 1000, wholeDemoWindow),
+				LocalDate.now()));
 
 		long received = page.records().stream().filter(r -> r.type().equals("event")).count();
 		assertTrue(received > ofType("event").size() / 2, "the demo user receives only " + received + " events");

@@ -32,6 +32,7 @@ public final class AdminCommands {
 			  records put <type> <id|new> '<json fields>'       records delete <id>       records show <id>
 			  tokens revoke-user <user>          tokens revoke-device <device id>
 			  devices                            demo [<seed>]
+			  demo officers <n>                  (after demo) n users officer-1.. (password = name), each with an org unit of its own
 			  export <file.json>                 import <file.json>
 			""";
 
@@ -77,7 +78,13 @@ public final class AdminCommands {
 		case "tokens revoke-device" -> out.println(admin.revokeTokensOfDevice(command.get(2)) + " token(s) revoked");
 		case "devices" -> admin.devices().forEach(device -> out.println(device.deviceId() + "  " + device.user() + "  " + device.appVersion()
 				+ "  last sync " + device.lastSync() + "  pending " + device.pendingCount()));
-		case "demo" -> out.println(DemoData.generate(admin, command.size() > 1 ? Long.parseLong(command.get(1)) : 42));
+		case "demo" -> {
+			if (command.size() > 2 && command.get(1).equals("officers")) {
+				out.println(DemoData.fieldOfficers(admin, Integer.parseInt(command.get(2))) + " field officers, each in an org unit of its own");
+			} else {
+				out.println(DemoData.generate(admin, command.size() > 1 ? Long.parseLong(command.get(1)) : 42));
+			}
+		}
 		case "export" -> {
 			try (OutputStream file = Files.newOutputStream(Path.of(command.get(1)))) {
 				out.println(admin.exportJson(file) + " records exported");

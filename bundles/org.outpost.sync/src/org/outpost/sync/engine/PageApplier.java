@@ -8,6 +8,7 @@ import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.LeftRecord;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.sync.outbox.OutboxEntry;
 import org.outpost.sync.outbox.Operation;
@@ -17,8 +18,9 @@ import jakarta.persistence.EntityManager;
 /**
  * Applies one page of the change feed and its cursor in ONE local transaction (the checkpoint).
  * A pulled record with unsent local edits is merged field by field: the fields the user changed
- * keep the user's values until the push settles them. After a scope change (the server's reset)
- * the records the server no longer sends are removed, unless they carry unsent edits.
+ * keep the user's values until the push settles them. A record an edit on the server moved out of
+ * the device's scope ({@code left}) is removed, unless it carries unsent edits; so are, after a
+ * scope change (the server's reset), the records the server no longer sends.
  */
 final class PageApplier {
 
@@ -46,6 +48,14 @@ final class PageApplier {
 				index.find(record.type()).ifPresentOrElse(type -> apply(em, type, record),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
+			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(WireRecord::id).toList();
+			if (!live.isEmpty() && em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0) {
+				// back in scope: kept for good
+				em.createQuery("DELETE FROM OutOfScopeRecord k WHERE k.recordId IN :ids").setParameter("ids", live).executeUpdate();
+			}
+			for (LeftRecord gone : page.left()) {
+				index.find(gone.type()).ifPresent(type -> leave(em, type, gone));
+			}
 			cursor.setCursor(page.nextCursor());
 			if (!page.hasMore() && cursor.isSweeping()) {
 				removeWhatLeftTheScope(em, category);
@@ -56,16 +66,12 @@ final class PageApplier {
 	}
 
 	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record) {
-		SyncedRecord local = em.find(type.type(), record.id());
-		List<OutboxEntry> pending = em
-				.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType = :type AND e.recordId = :id ORDER BY e.sequence", OutboxEntry.class)
-				.setParameter("type", record.type()).setParameter("id", record.id()).getResultList();
 		if (record.tombstone()) {
-			if (local != null && pending.isEmpty()) {
-				em.remove(local);
-			}
+			removeUnlessEdited(em, type, record.type(), record.id());
 			return;
 		}
+		SyncedRecord local = em.find(type.type(), record.id());
+		List<OutboxEntry> pending = pending(em, record.type(), record.id());
 		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (local == null) {
 			SyncedRecord created = type.newRecord();
@@ -84,6 +90,49 @@ final class PageApplier {
 		}
 		((Syncable) local).applySyncedFields(fields);
 		local.setRevision(record.rev());
+	}
+
+	/** Removes a record that left the scope; one with unsent edits stays until the next push has sent them ({@link #removeSettled}). */
+	private static void leave(EntityManager em, RecordTypeIndex.Entry type, LeftRecord gone) {
+		SyncedRecord local = em.find(type.type(), gone.id());
+		if (local == null) {
+			return;
+		}
+		if (pending(em, gone.type(), gone.id()).isEmpty()) {
+			em.remove(local);
+		} else if (em.find(OutOfScopeRecord.class, gone.id()) == null) {
+			em.persist(new OutOfScopeRecord(gone.type(), gone.id()));
+		}
+	}
+
+	/** After a push: removes the records kept out of scope for their unsent edits, now that those are sent. */
+	void removeSettled(LocalDatabase database, List<String> wireTypes) {
+		if (wireTypes.isEmpty()) {
+			return;
+		}
+		database.write(em -> {
+			for (OutOfScopeRecord kept : em.createQuery("SELECT k FROM OutOfScopeRecord k WHERE k.recordType IN :types", OutOfScopeRecord.class)
+					.setParameter("types", wireTypes).getResultList()) {
+				if (pending(em, kept.getRecordType(), kept.getRecordId()).isEmpty()) {
+					index.find(kept.getRecordType()).map(type -> em.find(type.type(), kept.getRecordId())).ifPresent(em::remove);
+					em.remove(kept);
+				}
+			}
+			return null;
+		});
+	}
+
+	/** Removes the local copy of a record deleted on the server or gone from the scope; one with unsent edits stays, and the push settles it. */
+	private static void removeUnlessEdited(EntityManager em, RecordTypeIndex.Entry type, String wireType, String id) {
+		SyncedRecord local = em.find(type.type(), id);
+		if (local != null && pending(em, wireType, id).isEmpty()) {
+			em.remove(local);
+		}
+	}
+
+	private static List<OutboxEntry> pending(EntityManager em, String wireType, String id) {
+		return em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType = :type AND e.recordId = :id ORDER BY e.sequence", OutboxEntry.class)
+				.setParameter("type", wireType).setParameter("id", id).getResultList();
 	}
 
 	/** After a scope sweep: every record of the category the server did not send again has left the scope. */

@@ -185,6 +185,7 @@ public final class SyncEngine {
 			Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
 			held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
 			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally);
+			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
 			progress.subTask("Receiving " + participant.label());
 			long down = pull(client, token, participant, index, device, progress.split(1));
 			if (content != null) {

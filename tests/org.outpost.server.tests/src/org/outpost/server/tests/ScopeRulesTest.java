@@ -34,58 +34,68 @@ class ScopeRulesTest {
 	@Test
 	void recordsOfAssignedOrgUnitsAndTheirSubUnitsAreVisibleOthersAreNot() {
 		ScopeRules rules = rules(DeviceScope.DEFAULT);
-		assertTrue(rules.visible(type("finding"), "A", null, null, "x"));
-		assertTrue(rules.visible(type("finding"), "A1", null, null, "x"));
-		assertFalse(rules.visible(type("finding"), "B", null, null, "x"));
+		assertTrue(rules.visible(type("finding"), "A", null, null, "x", null));
+		assertTrue(rules.visible(type("finding"), "A1", null, null, "x", null));
+		assertFalse(rules.visible(type("finding"), "B", null, null, "x", null));
 	}
 
 	@Test
 	void eventsFollowTheDeviceDateWindowWithBothEndsIncluded() {
 		ScopeRules rules = rules(new DeviceScope(10, 5, List.of(), List.of(), false, false));
-		assertTrue(rules.visible(type("event"), "A", null, TODAY.minusDays(10), null));
-		assertFalse(rules.visible(type("event"), "A", null, TODAY.minusDays(11), null));
-		assertTrue(rules.visible(type("event"), "A", null, TODAY.plusDays(5), null));
-		assertFalse(rules.visible(type("event"), "A", null, TODAY.plusDays(6), null));
-		assertTrue(rules.visible(type("event"), "A", null, null, null), "an event without due date is always in the window");
+		assertTrue(rules.visible(type("event"), "A", null, TODAY.minusDays(10), null, null));
+		assertFalse(rules.visible(type("event"), "A", null, TODAY.minusDays(11), null, null));
+		assertTrue(rules.visible(type("event"), "A", null, TODAY.plusDays(5), null, null));
+		assertFalse(rules.visible(type("event"), "A", null, TODAY.plusDays(6), null, null));
+		assertTrue(rules.visible(type("event"), "A", null, null, null, null), "an event without due date is always in the window");
 		// the window applies to events only
-		assertTrue(rules.visible(type("finding"), "A", null, TODAY.minusDays(400), null));
+		assertTrue(rules.visible(type("finding"), "A", null, TODAY.minusDays(400), null, null));
 	}
 
 	@Test
 	void theDeviceOrgUnitAndLocationSelectionNarrowsTheUserScope() {
 		ScopeRules rules = new ScopeRules(OFFICER, new DeviceScope(30, 30, List.of("A1"), List.of("L1"), false, false), Set.of("A1"), TODAY);
-		assertFalse(rules.visible(type("event"), "A", "L1", TODAY, null));
-		assertTrue(rules.visible(type("event"), "A1", "L1", TODAY, null));
-		assertFalse(rules.visible(type("event"), "A1", "L2", TODAY, null));
+		assertFalse(rules.visible(type("event"), "A", "L1", TODAY, null, null));
+		assertTrue(rules.visible(type("event"), "A1", "L1", TODAY, null, null));
+		assertFalse(rules.visible(type("event"), "A1", "L2", TODAY, null, null));
 	}
 
 	@Test
 	void risksAreTheUsersOwnUnlessSyncAllRisks() {
-		assertFalse(rules(DeviceScope.DEFAULT).visible(type("risk"), "A", null, null, "someone else"));
-		assertTrue(rules(DeviceScope.DEFAULT).visible(type("risk"), "A", null, null, "olga"));
-		assertTrue(rules(new DeviceScope(30, 30, List.of(), List.of(), true, false)).visible(type("risk"), "A", null, null, "someone else"));
+		assertFalse(rules(DeviceScope.DEFAULT).visible(type("risk"), "A", null, null, "someone else", null));
+		assertTrue(rules(DeviceScope.DEFAULT).visible(type("risk"), "A", null, null, "olga", null));
+		assertTrue(rules(new DeviceScope(30, 30, List.of(), List.of(), true, false)).visible(type("risk"), "A", null, null, "someone else", null));
 	}
 
 	@Test
 	void onlyMyActionsKeepsTheActionsTheUserOwns() {
 		ScopeRules rules = rules(new DeviceScope(30, 30, List.of(), List.of(), false, true));
-		assertTrue(rules.visible(type("action"), "A", null, null, "olga"));
-		assertFalse(rules.visible(type("action"), "A", null, null, "bob"));
+		assertTrue(rules.visible(type("action"), "A", null, null, "olga", null));
+		assertFalse(rules.visible(type("action"), "A", null, null, "bob", null));
+	}
+
+	@Test
+	void closedActionsStayOnTheServerWhenTheyAreNotIncluded() {
+		ScopeRules openOnly = rules(new DeviceScope(30, 30, List.of(), List.of(), false, false, false));
+		assertTrue(openOnly.visible(type("action"), "A", null, null, "olga", "IN_PROGRESS"));
+		assertFalse(openOnly.visible(type("action"), "A", null, null, "olga", "COMPLETE"));
+		assertFalse(openOnly.visible(type("action"), "A", null, null, "olga", "VERIFIED"));
+		assertTrue(openOnly.visible(type("event"), "A", null, TODAY, null, "COMPLETED"), "only actions are filtered by status");
+		assertTrue(rules(DeviceScope.DEFAULT).visible(type("action"), "A", null, null, "olga", "VERIFIED"));
 	}
 
 	@Test
 	void aModuleWithoutViewPermissionSendsNothing() {
-		assertFalse(rules(DeviceScope.DEFAULT).visible(type("obligation"), "A", null, null, null));
+		assertFalse(rules(DeviceScope.DEFAULT).visible(type("obligation"), "A", null, null, null, null));
 	}
 
 	@Test
 	void adminDataIsVisibleByOrgUnitOrOwner() {
 		ScopeRules rules = rules(DeviceScope.DEFAULT);
-		assertTrue(rules.visible(type("orgunit"), "A1", null, null, null));
-		assertFalse(rules.visible(type("orgunit"), "B", null, null, null));
-		assertTrue(rules.visible(type("assignment"), "A", null, null, "olga"));
-		assertFalse(rules.visible(type("assignment"), "A", null, null, "bob"));
-		assertTrue(rules.visible(type("form"), null, null, null, null));
+		assertTrue(rules.visible(type("orgunit"), "A1", null, null, null, null));
+		assertFalse(rules.visible(type("orgunit"), "B", null, null, null, null));
+		assertTrue(rules.visible(type("assignment"), "A", null, null, "olga", null));
+		assertFalse(rules.visible(type("assignment"), "A", null, null, "bob", null));
+		assertTrue(rules.visible(type("form"), null, null, null, null, null));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -132,6 +133,66 @@ class TwoServersOneDatabaseTest {
 					cursor = page.nextCursor();
 				} while (page.hasMore());
 				assertEquals(created, ids, "a client of either server gets every record");
+			}
+		}
+	}
+
+	@Test
+	void theSameBatchPushedThroughBothInstancesAtOnceAppliesOnce() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (OutpostServer first = OutpostServer.start(config); OutpostServer second = OutpostServer.start(config.withPort(0))) {
+			Fixture company = new Fixture(first.admin());
+			List<Api> servers = List.of(new Api(first.uri()), new Api(second.uri()));
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < PER_BATCH; i++) {
+				ids.add(Fixture.event(first.admin(), company.a, Fixture.TODAY, "Original"));
+			}
+			// a create of one id by several devices with their own mutation ids (no row to lock: the losers' commits fail and are tried
+			// again), then a retry of one batch (same mutation ids) racing itself
+			Mutation[] batch = new Mutation[PER_BATCH];
+			for (int i = 0; i < PER_BATCH; i++) {
+				batch[i] = new Mutation(Fixture.newId(), "event", ids.get(i), Operation.UPDATE, Map.of("title", Fixture.change("Original", "Sent twice")));
+			}
+			String contested = Fixture.newId();
+			long before = first.admin().lastRevision();
+			List<String> tokens = List.of(servers.get(0).login("officer", "secret", "twice-0"), servers.get(1).login("officer", "secret", "twice-1"));
+
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+			List<Future<List<MutationResult>>> replies = new ArrayList<>();
+			try {
+				for (int c = 0; c < CLIENTS; c++) {
+					int client = c;
+					replies.add(pool.submit(() -> {
+						Api api = servers.get(client % 2);
+						String token = tokens.get(client % 2);
+						start.await();
+						Reply create = api.post(Protocol.PUSH,
+								Fixture.push(0, Fixture.create("event", contested, Map.of("orgUnit", company.a, "title", "made by " + client))), token);
+						assertEquals(200, create.status(), create.body());
+						Reply reply = api.post(Protocol.PUSH, Fixture.push(0, batch), token);
+						assertEquals(200, reply.status(), reply.body());
+						List<MutationResult> results = new ArrayList<>(JsonCodec.pushResponse(reply.json()).results());
+						results.add(JsonCodec.pushResponse(create.json()).results().get(0));
+						return results;
+					}));
+				}
+				start.countDown();
+				List<MutationResult> firstAnswers = replies.get(0).get().subList(0, PER_BATCH);
+				int createsApplied = 0;
+				for (Future<List<MutationResult>> reply : replies) {
+					List<MutationResult> results = reply.get();
+					assertEquals(firstAnswers, results.subList(0, PER_BATCH), "every push of the batch gets the first answers");
+					createsApplied += results.get(PER_BATCH).outcome() == Outcome.APPLIED ? 1 : 0;
+				}
+				assertEquals(1, createsApplied, "one device made the contested record, the others were told it exists");
+				assertTrue(firstAnswers.stream().allMatch(result -> result.outcome() == Outcome.APPLIED));
+			} finally {
+				pool.shutdownNow();
+			}
+			assertEquals(before + PER_BATCH + 1, first.admin().lastRevision(), "each update and the one create took one sequence number");
+			for (String id : ids) {
+				assertEquals("Sent twice", second.admin().record(id).body().get("title").asText());
 			}
 		}
 	}

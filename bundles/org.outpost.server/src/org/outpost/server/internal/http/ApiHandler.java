@@ -31,7 +31,6 @@ import org.outpost.core.VersionCompatibility;
 import org.outpost.protocol.ErrorBody;
 import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
-import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.Compatibility;
 import org.outpost.protocol.Messages.Hello;
@@ -40,16 +39,18 @@ import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
 import org.outpost.protocol.Messages.RecordEdit;
+import org.outpost.protocol.Messages.ServedPage;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
-import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.sync.Accounts;
 import org.outpost.server.internal.sync.Accounts.Caller;
 import org.outpost.server.internal.sync.ChangeFeed;
+import org.outpost.server.internal.sync.Directory;
 import org.outpost.server.internal.sync.PushProcessor;
+import org.outpost.server.internal.sync.ScopeHistory;
 import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,8 @@ public final class ApiHandler extends Handler.Abstract {
 	private final Consumer<String> requestLog;
 	private final Clock clock;
 	private final BlobEndpoints blobs;
+	private final Directory directory = new Directory();
+	private final ScopeHistory scopes = new ScopeHistory();
 
 	/**
 	 * @param requestLog receives one JSON line per request; null: no request log
@@ -173,21 +176,21 @@ public final class ApiHandler extends Handler.Abstract {
 		if (version != null) {
 			requireCompatible(version);
 		}
-		return store.write(em -> Accounts.login(em, login, tokenValidity, Instant.now(clock)));
+		return store.write(em -> Accounts.login(em, directory, login, tokenValidity, Instant.now(clock)));
 	}
 
-	private ChangePage changes(Request request) {
+	private ServedPage changes(Request request) {
 		String version = requireCompatible(request.getHeaders().get(Protocol.CLIENT_VERSION_HEADER));
 		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
 		ChangesRequest changes = JsonCodec.changesRequest(readJson(request));
 		Instant now = Instant.now(clock);
-		record Pulled(Caller caller, ChangePage page) {
+		record Pulled(Caller caller, ServedPage page) {
 		}
 		Pulled pulled = store.read(em -> {
-			Caller caller = Accounts.authenticate(em, authorization, now);
-			return new Pulled(caller, ChangeFeed.page(em, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+			Caller caller = Accounts.authenticate(em, directory, authorization, now);
+			return new Pulled(caller, ChangeFeed.page(em, caller.directory(), scopes, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
 		});
-		ChangePage page = pulled.page();
+		ServedPage page = pulled.page();
 		if (!page.hasMore()) {
 			// the device registry's last sync is the end of a pull; the pages before it write nothing
 			store.write(em -> {
@@ -205,13 +208,10 @@ public final class ApiHandler extends Handler.Abstract {
 		PushRequest push = JsonCodec.pushRequest(readJson(request));
 		PushProcessor.check(push);
 		Instant now = Instant.now(clock);
-		List<MutationResult> results = store.write(em -> {
-			Caller caller = Accounts.authenticate(em, authorization, now);
-			Revisions revisions = ServerStore.lockRevisions(em);
-			List<MutationResult> answers = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC), revisions);
-			revisions.save(em);
+		List<MutationResult> results = store.writeRetrying(em -> {
+			Caller caller = Accounts.authenticate(em, directory, authorization, now);
 			deviceOf(em, caller, version).synced(now.toEpochMilli(), push.pendingCount());
-			return answers;
+			return PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC));
 		});
 		results.forEach(result -> metrics.add("outpost_mutations_total", "outcome=\"" + result.outcome().wireName() + "\"", 1));
 		return new PushResponse(results);
@@ -224,7 +224,7 @@ public final class ApiHandler extends Handler.Abstract {
 		Map<String, JsonNode> fields = new LinkedHashMap<>();
 		edit.fields().fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
 		return store.write(em -> {
-			Caller caller = Accounts.authenticate(em, authorization, Instant.now(clock));
+			Caller caller = Accounts.authenticate(em, directory, authorization, Instant.now(clock));
 			if (!caller.scope().permissions().contains("*") && !caller.scope().permissions().contains(Protocol.SERVER_EDIT)) {
 				throw new ProtocolException(ErrorCode.FORBIDDEN, "Editing records on the web side needs the permission " + Protocol.SERVER_EDIT);
 			}

@@ -2,6 +2,7 @@ package org.outpost.server.internal.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.outpost.persistence.EntityManagerFactories;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 
 /**
  * The server's system of record: owns its EntityManagerFactory the way the desktop owns its
@@ -25,7 +27,9 @@ import jakarta.persistence.PersistenceException;
 public final class ServerStore implements AutoCloseable {
 
 	static final List<Class<?>> ENTITIES = List.of(StoredRecord.class, ChangeCounter.class, MutationLogEntry.class, Device.class,
-			Credential.class, DeviceToken.class, StoredBlob.class, BlobChunk.class);
+			Credential.class, DeviceToken.class, StoredBlob.class, BlobChunk.class, ScopeMove.class, ScopeDefinition.class);
+	/** How often a write that lost a race with a concurrent one (see {@link #writeRetrying}) is tried in all. */
+	private static final int ATTEMPTS = 3;
 
 	/** The embedded HSQLDB; null for PostgreSQL, whose connections EclipseLink opens itself. */
 	private final DataSource dataSource;
@@ -85,39 +89,74 @@ public final class ServerStore implements AutoCloseable {
 	}
 
 	/**
-	 * Locks the change counter for the caller's transaction and hands out sequence numbers from
-	 * it. The row stays locked until that transaction ends, so numbers commit in the order they
-	 * were taken, and writers (also in other server instances) run one after the other: a push
-	 * locks first, before it reads anything, so a replayed mutation id is always seen by the second
-	 * push. Call {@link Revisions#save} before the transaction commits.
+	 * Like {@link #write}, tried again when the database refused it for a concurrent transaction:
+	 * two pushes creating the same record id or replaying the same mutation id at once (the second
+	 * commit breaks a primary key; tried again, it finds the first one's rows), or a deadlock
+	 * between row locks. {@code work} must be safe to run again (it is: nothing of a failed attempt stays).
 	 */
-	public static Revisions lockRevisions(EntityManager em) {
-		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES).executeUpdate();
+	public <R> R writeRetrying(Function<EntityManager, R> work) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return write(work);
+			} catch (PersistenceException e) {
+				if (attempt == ATTEMPTS) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Locks the rows of these records (those that exist) for the caller's transaction, so no other
+	 * writer changes them until it ends. Take row locks before {@link #takeRevisions}: every writer
+	 * locks in that order, so they cannot deadlock on the counter.
+	 */
+	public static void lockRecords(EntityManager em, Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		List<String> sorted = ids.stream().distinct().sorted().toList();
+		StringBuilder sql = new StringBuilder("UPDATE OP_RECORD SET REV = REV WHERE ID IN (");
+		for (int i = 1; i <= sorted.size(); i++) {
+			sql.append(i == 1 ? "?" : ", ?").append(i);
+		}
+		Query update = em.createNativeQuery(sql.append(')').toString());
+		for (int i = 0; i < sorted.size(); i++) {
+			update.setParameter(i + 1, sorted.get(i));
+		}
+		update.executeUpdate();
+	}
+
+	/**
+	 * Takes {@code count} sequence numbers from the change counter for the caller's transaction.
+	 * The counter's row stays locked until that transaction ends, so numbers commit in the order
+	 * they were taken, also across server instances: a reader that saw number n never later finds
+	 * a smaller one appear. Every other writer waits for that lock, so take it last, just before
+	 * the commit, with everything else already decided.
+	 */
+	public static Revisions takeRevisions(EntityManager em, int count) {
+		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE + ?1 WHERE NAME = ?2").setParameter(1, count)
+				.setParameter(2, ChangeCounter.CHANGES).executeUpdate();
 		long last = ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
 				.getSingleResult()).longValue();
-		return new Revisions(last);
+		return new Revisions(last - count, last);
 	}
 
 	/** Sequence numbers taken under the counter's lock in one transaction. */
 	public static final class Revisions {
-		private final long first;
-		private long last;
+		private long next;
+		private final long last;
 
-		private Revisions(long last) {
-			this.first = last;
+		private Revisions(long before, long last) {
+			this.next = before + 1;
 			this.last = last;
 		}
 
 		public long next() {
-			return ++last;
-		}
-
-		/** Writes the last number taken back to the counter (in the same transaction). */
-		public void save(EntityManager em) {
-			if (last != first) {
-				em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = ?1 WHERE NAME = ?2").setParameter(1, last)
-						.setParameter(2, ChangeCounter.CHANGES).executeUpdate();
+			if (next > last) {
+				throw new IllegalStateException("More sequence numbers used than taken");
 			}
+			return next++;
 		}
 	}
 

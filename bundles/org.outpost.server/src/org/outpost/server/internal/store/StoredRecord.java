@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 /**
  * A record in the system of record: identity, the change sequence number of its last change,
  * tombstone, the scope columns the server filters on, and every other field as a JSON object.
+ * {@code STATUS} is a copy of the body's {@code status} field, so the feed can filter on it (closed
+ * actions) without parsing bodies.
  */
 @Entity
 @Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV") })
@@ -45,6 +47,9 @@ public class StoredRecord {
 
 	@Column(name = "OWNER", length = 64)
 	private String owner;
+
+	@Column(name = "STATUS", length = 32)
+	private String status;
 
 	@Column(name = "BODY", length = MAX_BODY, nullable = false)
 	private String body;
@@ -114,6 +119,14 @@ public class StoredRecord {
 
 	public void setOwner(String owner) {
 		this.owner = owner;
+	}
+
+	public String getStatus() {
+		return status;
+	}
+
+	public void setStatus(String status) {
+		this.status = status;
 	}
 
 	public String getBody() {

@@ -24,13 +24,14 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Logins and device tokens. A token is 32 random bytes; the store keeps only its SHA-256, its
- * expiry and whether it was revoked. Every request re-reads the user's scope, so a changed role
- * or assignment counts at once.
+ * expiry and whether it was revoked. Every request reads the token and checks the user's scope
+ * against the store's current directory, so a revoked token, a changed role or assignment counts
+ * at once.
  */
 public final class Accounts {
 
-	/** Who is calling: the user, the device the token was issued to, and the user's current scope. */
-	public record Caller(String deviceId, UserScope scope) {
+	/** Who is calling: the user, the device the token was issued to, the user's current scope, and the directory it comes from. */
+	public record Caller(String deviceId, UserScope scope, Directory.View directory) {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,14 +45,14 @@ public final class Accounts {
 	private Accounts() {
 	}
 
-	public static LoginResponse login(EntityManager em, LoginRequest request, Duration tokenValidity, Instant now) {
+	public static LoginResponse login(EntityManager em, Directory directory, LoginRequest request, Duration tokenValidity, Instant now) {
 		if (!DEVICE_ID.matcher(request.deviceId()).matches()) {
 			throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The field 'deviceId' must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
 		}
 		Credential credential = em.find(Credential.class, request.user());
 		// an unknown user costs a hash too, so the answer's timing does not tell which user names exist
 		boolean matches = PasswordHashes.matches(credential == null ? UNKNOWN_USER : credential, request.password()) && credential != null;
-		UserScope scope = matches ? Directory.userScope(em, request.user()) : null;
+		UserScope scope = matches ? directory.current(em).userScope(request.user()) : null;
 		if (scope == null) {
 			throw new ProtocolException(ErrorCode.LOGIN_FAILED, "Wrong user name or password");
 		}
@@ -77,7 +78,7 @@ public final class Accounts {
 	}
 
 	/** The caller behind an {@code Authorization: Bearer} header; a 401 error when there is none, or it is unknown, expired or revoked. */
-	public static Caller authenticate(EntityManager em, String authorization, Instant now) {
+	public static Caller authenticate(EntityManager em, Directory directory, String authorization, Instant now) {
 		if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
 			throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "Log in first and send the token as 'Authorization: Bearer <token>'");
 		}
@@ -91,11 +92,12 @@ public final class Accounts {
 		if (now.toEpochMilli() >= token.getExpiresAt()) {
 			throw new ProtocolException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + Instant.ofEpochMilli(token.getExpiresAt()) + "; log in again");
 		}
-		UserScope scope = Directory.userScope(em, token.getUserName());
+		Directory.View view = directory.current(em);
+		UserScope scope = view.userScope(token.getUserName());
 		if (scope == null || !scope.mayLogInFromDesktop()) {
 			throw new ProtocolException(ErrorCode.FORBIDDEN, "The user " + token.getUserName() + " may no longer sync from the desktop");
 		}
-		return new Caller(token.getDeviceId(), scope);
+		return new Caller(token.getDeviceId(), scope, view);
 	}
 
 	/** Revokes every live token of a user; returns how many. */

@@ -5,33 +5,61 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
+import org.outpost.protocol.Messages.LeftRecord;
+import org.outpost.protocol.Messages.ServedPage;
+import org.outpost.protocol.Messages.StoredWireRecord;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.protocol.RecordTypes.RecordType;
+import org.outpost.server.internal.store.ScopeColumns;
+import org.outpost.server.internal.store.ScopeMove;
 import org.outpost.server.internal.store.StoredRecord;
 
 import jakarta.persistence.EntityManager;
 
 /**
  * The pull side of sync: per category, the records changed after the device's cursor that lie in
- * its scope, in sequence order, a page at a time.
+ * its scope, in sequence order, a page at a time, their stored bodies streamed unparsed; and the
+ * records that an edit moved out of its scope ({@code left}, from the {@link ScopeMove} log).
  * <p>
  * A cursor is {@code <last sequence scanned>.<scope fingerprint>}. The fingerprint covers all that
- * decides the scope (the user's org units and permissions, the device's settings and, for events,
- * today's date window). When it differs from the current one the scope changed: the feed starts
- * again from the beginning and says so ({@code reset}), so the device receives the records that
- * entered its scope and learns, after the last page, which ones left it.
+ * decides the scope (the user's org units and permissions, the device's settings with what the
+ * server imposes and, for events, today's date window); {@link ScopeHistory} keeps what it stands
+ * for. When it differs from the current one the scope changed (a setting, an assignment, the date
+ * window moving with the days), and the feed sends the difference: one pass over the category
+ * from the beginning sends, among the records the device had seen (up to the old cursor), those
+ * that entered the scope and announces those that left it; after the old cursor it goes on as
+ * usual under the new scope, also announcing what the device may hold from the old scope and the
+ * new one no longer covers. While that pass runs the cursor carries the old cursor and fingerprint:
+ * {@code <scanned>.<fingerprint>.<old sequence>.<old fingerprint>}. When the old scope is not known
+ * (any more), or the scope changes again during the pass, the feed starts again from the beginning
+ * and says so ({@code reset}): the device then learns after the last page that what it holds and
+ * did not receive has left its scope.
+ * <p>
+ * A move is announced at its own sequence number when the record's columns before it were in the
+ * scope and the record's current ones are not (a record that came back is sent as a record
+ * instead). The device may not have held it: removing what it does not hold does nothing, and the
+ * announcement names only a record that was in its scope.
  */
 public final class ChangeFeed {
 
@@ -40,60 +68,196 @@ public final class ChangeFeed {
 	private ChangeFeed() {
 	}
 
-	public static ChangePage page(EntityManager em, UserScope user, ChangesRequest request, LocalDate today) {
+	/** A scope change being sent as a difference: the device's cursor and scope before it. */
+	private record Transition(long since, ScopeRules before, String beforeFingerprint) {
+	}
+
+	public static ServedPage page(EntityManager em, Directory.View directory, ScopeHistory history, UserScope user, ChangesRequest request,
+			LocalDate today) {
 		List<String> types = RecordTypes.ofCategory(request.category());
 		if (types.isEmpty()) {
 			throw new ProtocolException(ErrorCode.UNKNOWN_CATEGORY,
 					"There is no sync category '" + request.category() + "'; known: " + String.join(", ", RecordTypes.categories()));
 		}
-		DeviceScope device = ServerSettings.read(em).imposeOn(request.scope());
+		DeviceScope device = directory.settings().imposeOn(request.scope());
 		for (String unit : device.orgUnits()) {
 			if (!user.orgUnits().contains(unit)) {
 				throw new ProtocolException(ErrorCode.FORBIDDEN, "The org unit " + unit + " the device asks for is outside your assignments");
 			}
 		}
-		Set<String> deviceUnits = device.orgUnits().isEmpty() ? Set.of() : Directory.withSubUnits(em, device.orgUnits());
+		Set<String> deviceUnits = device.orgUnits().isEmpty() ? Set.of() : directory.withSubUnits(device.orgUnits());
 		ScopeRules rules = new ScopeRules(user, device, deviceUnits, today);
 		String fingerprint = fingerprint(request.category(), user, device, types.contains("event") ? rules : null);
 
 		long after = 0;
 		boolean reset = false;
+		boolean sweep = false;
+		Transition transition = null;
 		if (request.cursor() != null) {
 			Cursor cursor = Cursor.parse(request.cursor());
-			if (cursor.fingerprint().equals(fingerprint)) {
+			boolean sameScope = cursor.fingerprint().equals(fingerprint);
+			if (sameScope && cursor.beforeFingerprint() == null) {
 				after = cursor.sequence();
-			} else {
+				sweep = cursor.sweep();
+			} else if (cursor.sweep()) {
+				// the device is sweeping (it removes what a restart does not send): a difference would look like removals to it
 				reset = true;
+			} else {
+				// the scope changed since this cursor (a difference pass from the beginning), or a difference pass goes on;
+				// a scope that changed again during a pass has no old scope: the device holds a mix of both, so it starts over
+				boolean passGoesOn = cursor.beforeFingerprint() != null;
+				ScopeRules old = passGoesOn && !sameScope ? null
+						: ScopeHistory.find(em, passGoesOn ? cursor.beforeFingerprint() : cursor.fingerprint(), user.user());
+				if (old == null) {
+					reset = true;
+				} else {
+					transition = passGoesOn ? new Transition(cursor.since(), old, cursor.beforeFingerprint())
+							: new Transition(cursor.sequence(), old, cursor.fingerprint());
+					after = passGoesOn ? cursor.sequence() : 0;
+				}
 			}
 		}
 
-		List<WireRecord> records = new ArrayList<>();
+		List<StoredWireRecord> records = new ArrayList<>();
+		Map<String, LeftRecord> left = new LinkedHashMap<>();
 		long scanned = after;
 		int batchSize = Math.max(100, request.limit() * 2);
+		boolean full = false;
 		boolean exhausted = false;
-		while (records.size() < request.limit() && !exhausted) {
+		while (!full && !exhausted) {
 			List<StoredRecord> batch = em
 					.createQuery("SELECT r FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
 					.setParameter("types", types).setParameter("after", scanned).setMaxResults(batchSize)
 					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
 					.setHint(READ_ONLY, true).getResultList();
 			exhausted = batch.size() < batchSize;
+			if (batch.isEmpty()) {
+				break;
+			}
+			long to = batch.get(batch.size() - 1).getRev();
+			// every move has a sequence number at or below its record's current one, so the batch's range holds the moves to look at;
+			// in a difference pass the device saw the moves up to the old cursor already
+			long movesFrom = transition == null ? scanned : Math.max(scanned, transition.since());
+			Iterator<LeftRecord> move = movesFrom >= to ? Collections.emptyIterator()
+					: movesOutOfScope(em, types, rules, movesFrom, to).values().iterator();
+			Set<String> fromOldScope = transition == null ? Set.of() : movedFromOldScope(em, batch, rules, transition);
+			LeftRecord nextMove = move.hasNext() ? move.next() : null;
 			for (StoredRecord record : batch) {
+				while (nextMove != null && nextMove.rev() <= record.getRev()) {
+					if (records.size() + left.size() == request.limit()) {
+						full = true;
+						break;
+					}
+					left.putIfAbsent(nextMove.id(), nextMove);
+					scanned = nextMove.rev();
+					nextMove = move.hasNext() ? move.next() : null;
+				}
+				if (full || records.size() + left.size() == request.limit()) {
+					full = true;
+					break;
+				}
 				RecordType type = RecordTypes.find(record.getType()).orElseThrow();
-				if (rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner())) {
-					records.add(toWire(record));
+				boolean inScope = rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus());
+				if (transition == null) {
+					if (inScope) {
+						records.add(toStoredWire(record));
+					}
+				} else if (record.getRev() <= transition.since()) {
+					// unchanged since the device's old cursor: it holds this record exactly when the old scope covered it
+					boolean wasInScope = transition.before().visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(),
+							record.getOwner(), record.getStatus());
+					if (inScope && !wasInScope) {
+						records.add(toStoredWire(record));
+					} else if (!inScope && wasInScope && !record.isTombstone()) {
+						left.putIfAbsent(record.getId(), new LeftRecord(record.getType(), record.getId(), record.getRev()));
+					}
+				} else if (inScope) {
+					records.add(toStoredWire(record));
+				} else if (fromOldScope.contains(record.getId())) {
+					left.putIfAbsent(record.getId(), new LeftRecord(record.getType(), record.getId(), record.getRev()));
 				}
 				scanned = record.getRev();
-				if (records.size() == request.limit()) {
-					break;
+			}
+		}
+		history.remember(em, fingerprint, rules, user.user(), System.currentTimeMillis());
+		// full: the page stopped before a record or move it has not looked at, so there is more
+		Cursor next = !full ? new Cursor(scanned, fingerprint, 0, null, false)
+				: transition != null ? new Cursor(scanned, fingerprint, transition.since(), transition.beforeFingerprint(), false)
+						: new Cursor(scanned, fingerprint, 0, null, sweep || reset);
+		return new ServedPage(request.category(), records, List.copyOf(left.values()), next.toString(), full, reset,
+				remaining(em, types, scanned, full, request.cursor() == null || reset));
+	}
+
+	/**
+	 * The records of the batch, changed after the device's old cursor and now out of scope, that
+	 * the device may hold from its old scope: their current columns, or their columns before a move
+	 * since the old cursor, were in it.
+	 */
+	private static Set<String> movedFromOldScope(EntityManager em, List<StoredRecord> batch, ScopeRules rules, Transition transition) {
+		Set<String> candidates = new HashSet<>();
+		Set<String> fromOld = new HashSet<>();
+		for (StoredRecord record : batch) {
+			RecordType type = RecordTypes.find(record.getType()).orElseThrow();
+			if (record.getRev() <= transition.since()
+					|| rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
+				continue;
+			}
+			if (transition.before().visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
+				fromOld.add(record.getId());
+			} else {
+				candidates.add(record.getId());
+			}
+		}
+		if (!candidates.isEmpty()) {
+			for (ScopeMove move : em.createQuery("SELECT m FROM ScopeMove m WHERE m.recordId IN :ids AND m.rev > :since", ScopeMove.class)
+					.setParameter("ids", List.copyOf(candidates)).setParameter("since", transition.since()).setHint(READ_ONLY, true).getResultList()) {
+				ScopeColumns before = move.before();
+				if (transition.before().visible(RecordTypes.find(move.getType()).orElseThrow(), before.orgUnit(), before.location(), before.dueDate(),
+						before.owner(), before.status())) {
+					fromOld.add(move.getRecordId());
 				}
 			}
 		}
-		boolean hasMore = records.size() == request.limit() && !em
-				.createQuery("SELECT r.id FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after", String.class)
-				.setParameter("types", types).setParameter("after", scanned).setMaxResults(1).getResultList().isEmpty();
-		return new ChangePage(request.category(), records, new Cursor(scanned, fingerprint).toString(), hasMore, reset,
-				remaining(em, types, scanned, hasMore, request.cursor() == null || reset));
+		return fromOld;
+	}
+
+	/**
+	 * The moves with sequence numbers in {@code (from, to]} of records that were in the scope before
+	 * the move and are not now, by sequence number.
+	 */
+	private static Map<Long, LeftRecord> movesOutOfScope(EntityManager em, List<String> types, ScopeRules rules, long from, long to) {
+		List<ScopeMove> moves = em
+				.createQuery("SELECT m FROM ScopeMove m WHERE m.type IN :types AND m.rev > :from AND m.rev <= :to ORDER BY m.rev", ScopeMove.class)
+				.setParameter("types", types).setParameter("from", from).setParameter("to", to).setHint(READ_ONLY, true).getResultList();
+		Map<Long, ScopeMove> fromScope = new TreeMap<>();
+		for (ScopeMove move : moves) {
+			RecordType type = RecordTypes.find(move.getType()).orElseThrow();
+			ScopeColumns before = move.before();
+			if (rules.visible(type, before.orgUnit(), before.location(), before.dueDate(), before.owner(), before.status())) {
+				fromScope.put(move.getRev(), move);
+			}
+		}
+		Map<Long, LeftRecord> left = new TreeMap<>();
+		if (fromScope.isEmpty()) {
+			return left;
+		}
+		Map<String, StoredRecord> now = new HashMap<>();
+		em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class)
+				.setParameter("ids", fromScope.values().stream().map(ScopeMove::getRecordId).distinct().toList()).setHint(READ_ONLY, true)
+				.getResultList().forEach(record -> now.put(record.getId(), record));
+		for (ScopeMove move : fromScope.values()) {
+			StoredRecord record = now.get(move.getRecordId());
+			RecordType type = RecordTypes.find(move.getType()).orElseThrow();
+			if (!rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
+				left.put(move.getRev(), new LeftRecord(move.getType(), move.getRecordId(), move.getRev()));
+			}
+		}
+		return left;
+	}
+
+	private static StoredWireRecord toStoredWire(StoredRecord record) {
+		return new StoredWireRecord(record.getType(), record.getId(), record.getRev(), record.isTombstone(), record.getOrgUnit(), record.getLocation(),
+				record.getDueDate(), record.getOwner(), record.isTombstone() ? "{}" : record.getBody());
 	}
 
 	/**
@@ -122,6 +286,10 @@ public final class ChangeFeed {
 		StringBuilder text = new StringBuilder(category).append('|').append(new TreeSet<>(user.orgUnits())).append('|')
 				.append(new TreeSet<>(user.permissions())).append('|').append(new TreeSet<>(device.orgUnits())).append('|')
 				.append(new TreeSet<>(device.locations())).append('|').append(device.syncAllRisks()).append('|').append(device.onlyMyActions());
+		if (!device.closedActions()) {
+			// only when set, so the default keeps the fingerprints cursors were given before this setting existed
+			text.append("|open actions only");
+		}
 		if (eventWindow != null) {
 			text.append('|').append(eventWindow.windowStart()).append('|').append(eventWindow.windowEnd());
 		}
@@ -133,26 +301,28 @@ public final class ChangeFeed {
 		}
 	}
 
-	private record Cursor(long sequence, String fingerprint) {
+	/**
+	 * Where a device is: the last sequence scanned under a scope; during a difference pass also its
+	 * cursor and scope before the change ({@code <seq>.<fp>.<old seq>.<old fp>}); during a restart
+	 * from the beginning, that the device is sweeping ({@code <seq>.<fp>.sweep}).
+	 */
+	private record Cursor(long sequence, String fingerprint, long since, String beforeFingerprint, boolean sweep) {
+
+		private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\.([0-9a-f]{16})(?:\\.(\\d{1,18})\\.([0-9a-f]{16})|\\.(sweep))?");
 
 		static Cursor parse(String text) {
-			int dot = text.indexOf('.');
-			try {
-				if (dot > 0 && text.length() - dot == 17) {
-					long sequence = Long.parseLong(text.substring(0, dot));
-					if (sequence >= 0) {
-						return new Cursor(sequence, text.substring(dot + 1));
-					}
-				}
-			} catch (NumberFormatException e) {
-				// falls through to the refusal below
+			Matcher parts = FORM.matcher(text);
+			if (!parts.matches()) {
+				throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The cursor '" + text + "' is not one this server gave out");
 			}
-			throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The cursor '" + text + "' is not one this server gave out");
+			long sequence = Long.parseLong(parts.group(1));
+			return parts.group(3) == null ? new Cursor(sequence, parts.group(2), 0, null, parts.group(5) != null)
+					: new Cursor(sequence, parts.group(2), Long.parseLong(parts.group(3)), parts.group(4), false);
 		}
 
 		@Override
 		public String toString() {
-			return sequence + "." + fingerprint;
+			return sequence + "." + fingerprint + (beforeFingerprint != null ? "." + since + "." + beforeFingerprint : sweep ? ".sweep" : "");
 		}
 	}
 }

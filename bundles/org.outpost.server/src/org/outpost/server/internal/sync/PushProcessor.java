@@ -3,6 +3,7 @@ package org.outpost.server.internal.sync;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,9 @@ import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.protocol.RecordTypes.RecordType;
 import org.outpost.server.internal.store.MutationLogEntry;
+import org.outpost.server.internal.store.ScopeColumns;
+import org.outpost.server.internal.store.ScopeMove;
+import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.store.StoredRecord;
 
@@ -31,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 /**
  * The push side of sync (DESIGN.md §3 Push). The whole batch is checked first: a malformed
@@ -66,37 +71,74 @@ public final class PushProcessor {
 		}
 	}
 
-	/** Answers each mutation, taking sequence numbers from {@code revisions} (the caller holds the counter's lock). */
-	public static List<MutationResult> apply(EntityManager em, UserScope user, PushRequest request, LocalDate today, Revisions revisions) {
-		Batch batch = new Batch(em, user.user(), new ScopeRules(user, DeviceScope.DEFAULT, Set.of(), today), revisions);
-		// two queries for the whole batch: the push holds the counter lock, so every statement saved shortens the queue behind it
+	/**
+	 * Answers each mutation. First, without holding anything but the rows of the records the batch
+	 * touches (locked before they are read, so conflict detection sees their last committed state
+	 * and no one changes them meanwhile), every mutation is decided and applied in memory. Only
+	 * then are the sequence numbers the batch needs taken from the change counter, whose lock the
+	 * caller's transaction holds from there to its commit: the counter is held for the writes and
+	 * the commit, not for the reading and deciding.
+	 */
+	public static List<MutationResult> apply(EntityManager em, UserScope user, PushRequest request, LocalDate today) {
+		// nothing reaches the database before the counter is taken: the writes go out at commit, in JDBC batches
+		em.setFlushMode(FlushModeType.COMMIT);
+		Batch batch = new Batch(em, user.user(), new ScopeRules(user, DeviceScope.DEFAULT, Set.of(), today));
 		Map<String, MutationLogEntry> log = new HashMap<>();
 		List<String> mutationIds = request.mutations().stream().map(Mutation::mutationId).distinct().toList();
 		List<String> recordIds = request.mutations().stream().map(Mutation::recordId).distinct().toList();
 		if (!mutationIds.isEmpty()) {
+			ServerStore.lockRecords(em, recordIds);
 			em.createQuery("SELECT m FROM MutationLogEntry m WHERE m.mutationId IN :ids", MutationLogEntry.class).setParameter("ids", mutationIds)
 					.getResultList().forEach(entry -> log.put(entry.getMutationId(), entry));
 			em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class).setParameter("ids", recordIds).getResultList()
 					.forEach(record -> batch.touched.put(record.getId(), record));
 		}
-		List<MutationResult> results = new ArrayList<>();
+		List<Object> decisions = new ArrayList<>();
+		Set<String> decided = new HashSet<>();
 		for (Mutation mutation : request.mutations()) {
-			MutationResult earlier = batch.answered.get(mutation.mutationId());
 			MutationLogEntry logged = log.get(mutation.mutationId());
-			if (earlier != null) {
-				results.add(earlier);
+			if (!decided.add(mutation.mutationId())) {
+				decisions.add(new Repeated(mutation.mutationId()));
 			} else if (logged != null) {
-				results.add(logged.getUserName().equals(user.user()) ? JsonCodec.mutationResult(JsonCodec.parseObject(logged.getResult()))
+				decisions.add(new Repeated(mutation.mutationId()));
+				batch.answered.put(mutation.mutationId(), logged.getUserName().equals(user.user())
+						? JsonCodec.mutationResult(JsonCodec.parseObject(logged.getResult()))
 						: MutationResult.rejected(mutation.mutationId(), "This mutation id was already used by another user"));
 			} else {
-				MutationResult result = batch.applyOne(mutation);
-				em.persist(new MutationLogEntry(mutation.mutationId(), user.user(), mutation.recordId(), JsonCodec.toText(result),
-						System.currentTimeMillis()));
-				batch.answered.put(mutation.mutationId(), result);
-				results.add(result);
+				decisions.add(batch.decide(mutation));
 			}
 		}
+
+		int changes = (int) decisions.stream().filter(decision -> decision instanceof Change change && change.applies()).count();
+		Revisions revisions = changes == 0 ? null : ServerStore.takeRevisions(em, changes);
+		List<MutationResult> results = new ArrayList<>();
+		for (int i = 0; i < decisions.size(); i++) {
+			Object decision = decisions.get(i);
+			if (decision instanceof Repeated repeated) {
+				results.add(batch.answered.get(repeated.mutationId()));
+				continue;
+			}
+			MutationResult result = decision instanceof Change change ? batch.stamp(change, revisions) : (MutationResult) decision;
+			em.persist(new MutationLogEntry(result.mutationId(), user.user(), request.mutations().get(i).recordId(), JsonCodec.toText(result),
+					System.currentTimeMillis()));
+			batch.answered.put(result.mutationId(), result);
+			results.add(result);
+		}
 		return results;
+	}
+
+	/** A mutation id answered before: in the log, or earlier in the same batch. */
+	private record Repeated(String mutationId) {
+	}
+
+	/**
+	 * A mutation decided and applied to its record in memory, waiting for its sequence number.
+	 *
+	 * @param applies something changed (it takes a sequence number); false: only conflicts
+	 * @param before the record's scope columns before the change; null for a create
+	 */
+	private record Change(Mutation mutation, StoredRecord record, boolean created, boolean applies, ScopeColumns before,
+			Map<String, FieldConflict> conflicts) {
 	}
 
 	/** One push's state: its answers so far and its records, read up front or created (an id may come twice in a batch). */
@@ -104,20 +146,19 @@ public final class PushProcessor {
 		private final EntityManager em;
 		private final String userName;
 		private final ScopeRules rules;
-		private final Revisions revisions;
 		private final Map<String, MutationResult> answered = new HashMap<>();
 		private final Map<String, StoredRecord> touched = new HashMap<>();
 
-		Batch(EntityManager em, String userName, ScopeRules rules, Revisions revisions) {
+		Batch(EntityManager em, String userName, ScopeRules rules) {
 			this.em = em;
 			this.userName = userName;
 			this.rules = rules;
-			this.revisions = revisions;
 		}
 
-		MutationResult applyOne(Mutation mutation) {
+		/** The mutation's answer when it is rejected, else its {@link Change}, applied to the record in memory. */
+		Object decide(Mutation mutation) {
 			RecordType type = RecordTypes.find(mutation.type()).orElseThrow();
-			// every record of the batch that exists was read up front; no other writer can add one while the counter is locked
+			// every record of the batch that exists was read up front, its row locked; a create of the same id elsewhere fails one commit, which is tried again
 			StoredRecord record = touched.get(mutation.recordId());
 			if (record != null && !record.getType().equals(type.name())) {
 				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " is a " + record.getType() + ", not a " + type.name());
@@ -144,15 +185,12 @@ public final class PushProcessor {
 				if (!RecordEditor.apply(created, values)) {
 					return tooLarge(mutation);
 				}
-				created.changed(revisions.next(), System.currentTimeMillis(), userName);
-				em.persist(created);
 				touched.put(created.getId(), created);
-				return MutationResult.applied(mutation.mutationId(), created.getRev());
+				return new Change(mutation, created, true, true, null, Map.of());
 			}
 			if (mutation.operation() == Operation.DELETE) {
 				record.setTombstone(true);
-				record.changed(revisions.next(), System.currentTimeMillis(), userName);
-				return MutationResult.applied(mutation.mutationId(), record.getRev());
+				return new Change(mutation, record, false, true, null, Map.of());
 			}
 
 			ObjectNode body = JsonCodec.parseObject(record.getBody());
@@ -167,14 +205,28 @@ public final class PushProcessor {
 					conflicts.put(field.getKey(), new FieldConflict(current, change.base(), change.value()));
 				}
 			}
-			if (!applying.isEmpty()) {
-				if (!RecordEditor.apply(record, applying)) {
-					return tooLarge(mutation);
-				}
-				record.changed(revisions.next(), System.currentTimeMillis(), userName);
+			ScopeColumns before = ScopeColumns.of(record);
+			if (!applying.isEmpty() && !RecordEditor.apply(record, applying)) {
+				return tooLarge(mutation);
 			}
-			return conflicts.isEmpty() ? MutationResult.applied(mutation.mutationId(), record.getRev())
-					: MutationResult.conflict(mutation.mutationId(), record.getRev(), conflicts);
+			return new Change(mutation, record, false, !applying.isEmpty(), before, conflicts);
+		}
+
+		/** Gives a decided change its sequence number (when it changed anything) and answers it. */
+		MutationResult stamp(Change change, Revisions revisions) {
+			StoredRecord record = change.record();
+			if (change.applies()) {
+				long rev = revisions.next();
+				record.changed(rev, System.currentTimeMillis(), userName);
+				if (change.created()) {
+					em.persist(record);
+				}
+				if (change.before() != null && !change.before().equals(ScopeColumns.of(record))) {
+					em.persist(new ScopeMove(rev, record, change.before()));
+				}
+			}
+			return change.conflicts().isEmpty() ? MutationResult.applied(change.mutation().mutationId(), record.getRev())
+					: MutationResult.conflict(change.mutation().mutationId(), record.getRev(), change.conflicts());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.outpost.server.internal.sync;
 
+import java.util.List;
 import java.util.Map;
 
 import org.outpost.protocol.JsonCodec;
@@ -8,8 +9,17 @@ import org.outpost.server.internal.store.StoredRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Writes field values into a record: scope fields into columns, the rest into its JSON body. Used by push and by web-side edits. */
+import jakarta.persistence.EntityManager;
+
+/**
+ * Writes field values into a record: scope fields into columns, the rest into its JSON body, and
+ * the body's {@code status} also into the status column the feed filters on. Used by push and by
+ * web-side edits.
+ */
 public final class RecordEditor {
+
+	private static final String STATUS = "status";
+	private static final int MAX_STATUS = 32;
 
 	private RecordEditor() {
 	}
@@ -39,6 +49,30 @@ public final class RecordEditor {
 			}
 		}
 		record.setBody(text);
+		if (values.containsKey(STATUS)) {
+			record.setStatus(statusOf(body));
+		}
 		return true;
+	}
+
+	/** Copies the body's status into the status column of the records stored before that column existed; returns how many. */
+	public static int fillStatusColumns(EntityManager em) {
+		List<StoredRecord> missing = em.createQuery("SELECT r FROM StoredRecord r WHERE r.status IS NULL AND r.body LIKE :status", StoredRecord.class)
+				.setParameter("status", "%\"" + STATUS + "\"%").getResultList();
+		int filled = 0;
+		for (StoredRecord record : missing) {
+			String status = statusOf(JsonCodec.parseObject(record.getBody()));
+			if (status != null) {
+				record.setStatus(status);
+				filled++;
+			}
+		}
+		return filled;
+	}
+
+	private static String statusOf(ObjectNode body) {
+		JsonNode status = body.get(STATUS);
+		// a status is a short enum name; anything else is no status the feed knows
+		return status != null && status.isTextual() && status.textValue().length() <= MAX_STATUS ? status.textValue() : null;
 	}
 }

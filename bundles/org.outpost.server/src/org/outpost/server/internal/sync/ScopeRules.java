@@ -1,12 +1,22 @@
 package org.outpost.server.internal.sync;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+
+import org.outpost.protocol.JsonCodec;
 
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.RecordTypes.RecordType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Which records a user's device receives and which changes it may make (DESIGN.md §3 Scope):
@@ -19,6 +29,8 @@ public final class ScopeRules {
 	private static final Set<String> NEED_ORG_UNIT = Set.of("event", "finding", "action", "risk");
 	/** Types the device's location selection narrows. */
 	private static final Set<String> BY_LOCATION = Set.of("event", "finding", "action");
+	/** The statuses of a closed action (the desktop's ActionStatus names). */
+	private static final Set<String> CLOSED_ACTION = Set.of("COMPLETE", "VERIFIED");
 
 	private final UserScope user;
 	private final DeviceScope device;
@@ -35,6 +47,41 @@ public final class ScopeRules {
 		this.today = today;
 	}
 
+	/** All that decides these rules, as JSON text ({@link #fromJson} reads it back). */
+	public String toJson() {
+		ObjectNode json = JsonCodec.newObject().put("user", user.user());
+		strings(json.putArray("permissions"), user.permissions());
+		strings(json.putArray("orgUnits"), user.orgUnits());
+		strings(json.putArray("deviceOrgUnits"), deviceOrgUnits);
+		strings(json.putArray("locations"), device.locations());
+		json.put("dueToLastDays", device.dueToLastDays()).put("syncInAdvanceDays", device.syncInAdvanceDays())
+				.put("syncAllRisks", device.syncAllRisks()).put("onlyMyActions", device.onlyMyActions()).put("closedActions", device.closedActions())
+				.put("today", today.toString());
+		return JsonCodec.toText(json);
+	}
+
+	public static ScopeRules fromJson(String text) {
+		ObjectNode json = JsonCodec.parseObject(text);
+		UserScope user = new UserScope(json.path("user").asText(), json.path("user").asText(), true, strings(json.get("permissions")),
+				strings(json.get("orgUnits")));
+		DeviceScope device = new DeviceScope(json.path("dueToLastDays").asInt(), json.path("syncInAdvanceDays").asInt(), List.of(),
+				List.copyOf(strings(json.get("locations"))), json.path("syncAllRisks").asBoolean(), json.path("onlyMyActions").asBoolean(),
+				json.path("closedActions").asBoolean(true));
+		return new ScopeRules(user, device, strings(json.get("deviceOrgUnits")), LocalDate.parse(json.path("today").asText()));
+	}
+
+	private static void strings(ArrayNode array, Collection<String> values) {
+		new TreeSet<>(values).forEach(array::add);
+	}
+
+	private static Set<String> strings(JsonNode array) {
+		Set<String> values = new HashSet<>();
+		if (array != null) {
+			array.forEach(value -> values.add(value.asText()));
+		}
+		return values;
+	}
+
 	/** The first day of the event window: Due to Last. */
 	public LocalDate windowStart() {
 		return today.minusDays(device.dueToLastDays());
@@ -45,8 +92,12 @@ public final class ScopeRules {
 		return today.plusDays(device.syncInAdvanceDays());
 	}
 
-	/** True when the device should hold this record (live or tombstone). */
-	public boolean visible(RecordType type, String orgUnit, String location, LocalDate dueDate, String owner) {
+	/**
+	 * True when the device should hold this record (live or tombstone).
+	 *
+	 * @param status the record's {@code status} field (null when it has none)
+	 */
+	public boolean visible(RecordType type, String orgUnit, String location, LocalDate dueDate, String owner, String status) {
 		String name = type.name();
 		if (type.serverManaged()) {
 			// admin data every desktop needs to work: its own org units and locations, its own assignments, shared lists
@@ -68,7 +119,7 @@ public final class ScopeRules {
 		return switch (name) {
 		case "event" -> dueDate == null || !dueDate.isBefore(windowStart()) && !dueDate.isAfter(windowEnd());
 		case "risk" -> device.syncAllRisks() || user.user().equals(owner);
-		case "action" -> !device.onlyMyActions() || user.user().equals(owner);
+		case "action" -> (!device.onlyMyActions() || user.user().equals(owner)) && (device.closedActions() || !CLOSED_ACTION.contains(status));
 		default -> true;
 		};
 	}

@@ -3,7 +3,7 @@ package org.outpost.server.internal.sync;
 import java.util.Set;
 
 /**
- * What one user may do and see, read fresh from the store on every request: the permissions of
+ * What one user may do and see, as the store's current {@link Directory} says: the permissions of
  * the user's roles ({@code module.action}, {@code module.*} or {@code *}) and the org units the
  * user is assigned, with all their sub-units.
  */

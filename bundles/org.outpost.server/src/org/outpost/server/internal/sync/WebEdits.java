@@ -1,5 +1,6 @@
 package org.outpost.server.internal.sync;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,7 +9,8 @@ import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.server.internal.store.ServerStore;
-import org.outpost.server.internal.store.ServerStore.Revisions;
+import org.outpost.server.internal.store.ScopeColumns;
+import org.outpost.server.internal.store.ScopeMove;
 import org.outpost.server.internal.store.StoredRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,33 +33,41 @@ public final class WebEdits {
 			throw new ProtocolException(ErrorCode.UNKNOWN_RECORD_TYPE, "The record type '" + type + "' is unknown");
 		}
 		String checkedId = uuid(id);
-		Revisions revisions = ServerStore.lockRevisions(em);
+		// the record's row first, the counter last: the order every writer takes them in
+		ServerStore.lockRecords(em, List.of(checkedId));
 		StoredRecord record = em.find(StoredRecord.class, checkedId);
+		ScopeColumns before = null;
 		if (record == null) {
 			record = new StoredRecord(type, checkedId);
-			em.persist(record);
 		} else if (!record.getType().equals(type)) {
 			throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The record " + id + " is a " + record.getType() + ", not a " + type);
+		} else {
+			before = ScopeColumns.of(record);
 		}
 		record.setTombstone(false);
 		if (!RecordEditor.apply(record, fields)) {
 			throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
 		}
-		record.changed(revisions.next(), System.currentTimeMillis(), by);
-		revisions.save(em);
+		long rev = ServerStore.takeRevisions(em, 1).next();
+		record.changed(rev, System.currentTimeMillis(), by);
+		if (before == null) {
+			em.persist(record);
+		} else if (!before.equals(ScopeColumns.of(record))) {
+			em.persist(new ScopeMove(rev, record, before));
+		}
 		return ChangeFeed.toWire(record);
 	}
 
 	/** Makes a live record a tombstone; the tombstone, or null when there was no live record. */
 	public static WireRecord delete(EntityManager em, String id, String by) {
-		Revisions revisions = ServerStore.lockRevisions(em);
-		StoredRecord record = em.find(StoredRecord.class, uuid(id));
+		String checkedId = uuid(id);
+		ServerStore.lockRecords(em, List.of(checkedId));
+		StoredRecord record = em.find(StoredRecord.class, checkedId);
 		if (record == null || record.isTombstone()) {
 			return null;
 		}
 		record.setTombstone(true);
-		record.changed(revisions.next(), System.currentTimeMillis(), by);
-		revisions.save(em);
+		record.changed(ServerStore.takeRevisions(em, 1).next(), System.currentTimeMillis(), by);
 		return ChangeFeed.toWire(record);
 	}
 

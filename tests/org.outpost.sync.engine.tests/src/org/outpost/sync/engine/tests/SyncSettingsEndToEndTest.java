@@ -68,7 +68,10 @@ class SyncSettingsEndToEndTest {
 		assertNull(desktop.find(Event.class, far), "due after the Sync in Advance window");
 
 		settings(SyncSettings.DEFAULTS.withDateWindow(60, 60));
-		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		SyncReport wider = sync(SyncKind.EVENTS);
+		assertEquals(SyncOutcome.SUCCEEDED, wider.outcome());
+		assertEquals(2, wider.traffic().stream().filter(t -> t.category().equals("events")).mapToLong(t -> t.recordsDown()).sum(),
+				"only the two events that entered the window travel, not the one the device holds");
 		assertNotNull(desktop.find(Event.class, old), "a wider window brings what entered it, below the cursor");
 		assertNotNull(desktop.find(Event.class, far));
 
