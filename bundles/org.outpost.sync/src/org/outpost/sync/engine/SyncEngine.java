@@ -221,8 +221,12 @@ public final class SyncEngine {
 				throw e;
 			}
 			database.write(em -> {
+				// the batch's entries in one query, before any change: a query after one would flush, once per result
+				Map<String, OutboxEntry> entries = new HashMap<>();
+				em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId IN :ids", OutboxEntry.class).setParameter("ids", ids).getResultList()
+						.forEach(entry -> entries.put(entry.getMutationId(), entry));
 				for (MutationResult result : response.results()) {
-					applyResult(em, index, result, tally);
+					applyResult(em, index, entries.get(result.mutationId()), result, tally);
 				}
 				return null;
 			});
@@ -241,9 +245,7 @@ public final class SyncEngine {
 				WireTranslator.changes(type, record, entry.changes(), entry.base(), operation == Operation.CREATE, em::find));
 	}
 
-	private void applyResult(EntityManager em, RecordTypeIndex index, MutationResult result, Tally tally) {
-		OutboxEntry entry = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId = :id", OutboxEntry.class)
-				.setParameter("id", result.mutationId()).getResultStream().findFirst().orElse(null);
+	private void applyResult(EntityManager em, RecordTypeIndex index, OutboxEntry entry, MutationResult result, Tally tally) {
 		if (entry == null) {
 			return;
 		}
