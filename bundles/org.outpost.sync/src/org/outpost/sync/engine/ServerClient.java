@@ -14,6 +14,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.outpost.core.ApplicationVersion;
@@ -44,8 +48,9 @@ final class ServerClient {
 	private final URI base;
 	private final HttpClient http;
 	private final String clientVersion = ApplicationVersion.CURRENT.toString();
-	private long bytesUp;
-	private long bytesDown;
+	// the answer to a page asked for ahead is counted in the HTTP client's thread
+	private final AtomicLong bytesUp = new AtomicLong();
+	private final AtomicLong bytesDown = new AtomicLong();
 
 	ServerClient(URI server, HttpClient http) {
 		String text = server.toString();
@@ -71,22 +76,27 @@ final class ServerClient {
 		return send(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
 	}
 
+	/** Asks for a page without waiting for it: {@link #await} it. */
+	CompletableFuture<ChangePage> changesAsync(String token, ChangesRequest changes) throws SyncProblem {
+		return sendAsync(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
+	}
+
 	PushResponse push(String token, PushRequest push) throws SyncProblem {
 		return send(post(Protocol.PUSH, token, push), JsonCodec::pushResponse);
 	}
 
 	long bytesUp() {
-		return bytesUp;
+		return bytesUp.get();
 	}
 
 	long bytesDown() {
-		return bytesDown;
+		return bytesDown.get();
 	}
 
 	/** Starts counting again, e.g. for the next category. */
 	void resetCounters() {
-		bytesUp = 0;
-		bytesDown = 0;
+		bytesUp.set(0);
+		bytesDown.set(0);
 	}
 
 	private HttpRequest.Builder builder(String path) {
@@ -101,7 +111,7 @@ final class ServerClient {
 		} catch (IOException e) {
 			throw new SyncProblem(Kind.SERVER_ERROR, "The request could not be written: " + e.getMessage(), e);
 		}
-		bytesUp += body.size();
+		bytesUp.addAndGet(body.size());
 		HttpRequest.Builder builder = builder(path).header("Content-Type", Protocol.JSON)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 		if (token != null) {
@@ -111,20 +121,44 @@ final class ServerClient {
 	}
 
 	private <T> T send(HttpRequest request, Function<JsonNode, T> reader) throws SyncProblem {
-		HttpResponse<byte[]> response;
+		return await(sendAsync(request, reader));
+	}
+
+	private <T> CompletableFuture<T> sendAsync(HttpRequest request, Function<JsonNode, T> reader) {
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+			try {
+				return read(response, reader);
+			} catch (SyncProblem e) {
+				throw new CompletionException(e);
+			}
+		});
+	}
+
+	/** The answer, or the problem that kept it from coming. */
+	<T> T await(CompletableFuture<T> answer) throws SyncProblem {
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-		} catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
-			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " cannot be reached; you are working offline", e);
-		} catch (HttpTimeoutException e) {
-			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " did not answer in time", e);
-		} catch (IOException e) {
-			throw new SyncProblem(Kind.OFFLINE, "The connection to " + base + " broke off: " + e.getMessage(), e);
+			return answer.get();
 		} catch (InterruptedException e) {
+			answer.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new SyncProblem(Kind.OFFLINE, "The sync was interrupted", e);
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof SyncProblem problem) {
+				throw problem;
+			} else if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException || cause instanceof UnresolvedAddressException) {
+				throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " cannot be reached; you are working offline", cause);
+			} else if (cause instanceof HttpTimeoutException) {
+				throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " did not answer in time", cause);
+			} else if (cause instanceof IOException) {
+				throw new SyncProblem(Kind.OFFLINE, "The connection to " + base + " broke off: " + cause.getMessage(), cause);
+			}
+			throw new SyncProblem(Kind.SERVER_ERROR, "The request to " + base + " failed: " + cause, cause);
 		}
-		bytesDown += response.body().length;
+	}
+
+	private <T> T read(HttpResponse<byte[]> response, Function<JsonNode, T> reader) throws SyncProblem {
+		bytesDown.addAndGet(response.body().length);
 		JsonNode json;
 		try {
 			json = JsonCodec.parse(new ByteArrayInputStream(response.body()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -32,6 +33,7 @@ import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Protocol;
 import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.connection.Connection;
@@ -58,7 +60,7 @@ import jakarta.persistence.EntityManager;
 public final class SyncEngine {
 
 	static final int PUSH_BATCH = 200;
-	static final int PAGE_SIZE = 500;
+	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
 	private static final Set<String> SERVER_ONLY_SCOPE_FIELDS = Set.of("orgUnit", "location", "owner");
 
@@ -309,20 +311,30 @@ public final class SyncEngine {
 		DeviceScope scope = new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(),
 				device.syncAllRisks(), false);
 		long received = 0;
-		while (true) {
-			checkCancel(monitor);
-			String cursor = database.read(em -> {
-				SyncCursor stored = em.find(SyncCursor.class, category);
-				return stored == null ? null : stored.getCursor();
-			});
-			ChangePage page = client.changes(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
-			new PageApplier(index).apply(database, category, page);
-			received += page.records().size();
-			monitor.subTask("Receiving " + participant.label() + ": " + received + " records, " + (client.bytesDown() / 1024) + " KB");
-			monitor.setWorkRemaining(page.hasMore() ? 10 : 1);
-			monitor.worked(1);
-			if (!page.hasMore()) {
-				return received;
+		String cursor = database.read(em -> {
+			SyncCursor stored = em.find(SyncCursor.class, category);
+			return stored == null ? null : stored.getCursor();
+		});
+		PageApplier applier = new PageApplier(index);
+		CompletableFuture<ChangePage> next = client.changesAsync(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
+		try {
+			while (true) {
+				checkCancel(monitor);
+				ChangePage page = client.await(next);
+				// the next page travels and is read while this one is written; each is still committed with its cursor, in order
+				next = page.hasMore() ? client.changesAsync(token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope)) : null;
+				applier.apply(database, category, page);
+				received += page.records().size();
+				monitor.subTask("Receiving " + participant.label() + ": " + received + " records, " + (client.bytesDown() / 1024) + " KB");
+				monitor.setWorkRemaining(page.hasMore() ? 10 : 1);
+				monitor.worked(1);
+				if (next == null) {
+					return received;
+				}
+			}
+		} finally {
+			if (next != null) {
+				next.cancel(true);
 			}
 		}
 	}

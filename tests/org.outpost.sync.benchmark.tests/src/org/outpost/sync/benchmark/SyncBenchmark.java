@@ -64,6 +64,7 @@ class SyncBenchmark {
 			engine.login(server.uri(), BenchmarkData.USER, BenchmarkData.PASSWORD.toCharArray());
 			OtherDevice other = new OtherDevice(server.uri());
 
+			print("Server started at %s; initial sync running", server.uri());
 			resetPeakHeap();
 			started = System.nanoTime();
 			SyncReport initial = engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
