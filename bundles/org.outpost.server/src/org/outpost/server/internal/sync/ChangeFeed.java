@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -72,13 +73,9 @@ public final class ChangeFeed {
 		int batchSize = Math.max(100, request.limit() * 2);
 		boolean exhausted = false;
 		while (records.size() < request.limit() && !exhausted) {
-			List<StoredRecord> batch = em
-					.createQuery("SELECT r FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
-					.setParameter("types", types).setParameter("after", scanned).setMaxResults(batchSize)
-					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
-					.setHint(READ_ONLY, true).getResultList();
-			exhausted = batch.size() < batchSize;
-			for (StoredRecord record : batch) {
+			Batch batch = nextBatch(em, types, scanned, batchSize);
+			exhausted = batch.exhausted();
+			for (StoredRecord record : batch.records()) {
 				RecordType type = RecordTypes.find(record.getType()).orElseThrow();
 				if (rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner())) {
 					records.add(toWire(record));
@@ -93,6 +90,35 @@ public final class ChangeFeed {
 				.createQuery("SELECT r.id FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after", String.class)
 				.setParameter("types", types).setParameter("after", scanned).setMaxResults(1).getResultList().isEmpty();
 		return new ChangePage(request.category(), records, new Cursor(scanned, fingerprint).toString(), hasMore, reset);
+	}
+
+	/** Records of the category after a sequence number, in sequence order; exhausted when there are no more. */
+	private record Batch(List<StoredRecord> records, boolean exhausted) {
+	}
+
+	/**
+	 * One query per type, each an index range scan of (type, sequence): with all the category's
+	 * types in one {@code IN} the database sorts every record of those types for each batch. The
+	 * batches are merged up to the lowest last sequence of a full one, so none is skipped.
+	 */
+	private static Batch nextBatch(EntityManager em, List<String> types, long after, int batchSize) {
+		List<StoredRecord> merged = new ArrayList<>();
+		long complete = Long.MAX_VALUE;
+		for (String type : types) {
+			List<StoredRecord> batch = em
+					.createQuery("SELECT r FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
+					.setParameter("type", type).setParameter("after", after).setMaxResults(batchSize)
+					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
+					.setHint(READ_ONLY, true).getResultList();
+			if (batch.size() == batchSize) {
+				complete = Math.min(complete, batch.get(batch.size() - 1).getRev());
+			}
+			merged.addAll(batch);
+		}
+		long upTo = complete;
+		merged.removeIf(record -> record.getRev() > upTo);
+		merged.sort(Comparator.comparingLong(StoredRecord::getRev));
+		return new Batch(merged, complete == Long.MAX_VALUE);
 	}
 
 	/** A record as it travels; a tombstone carries no body. */
