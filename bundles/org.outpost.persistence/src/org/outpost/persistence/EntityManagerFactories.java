@@ -15,7 +15,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.eclipse.persistence.jpa.PersistenceProvider;
-import org.hsqldb.jdbc.JDBCDataSource;
+import org.hsqldb.jdbc.JDBCPool;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.outpost.persistence.internal.ContributorClassLoader;
@@ -36,6 +36,8 @@ public final class EntityManagerFactories {
 	/** EclipseLink's names of the databases Outpost runs on. */
 	public static final String HSQLDB = "HSQL";
 	public static final String POSTGRESQL = "PostgreSQL";
+
+	private static final int MAX_POOLED_CONNECTIONS = 200;
 
 	private EntityManagerFactories() {
 	}
@@ -97,20 +99,25 @@ public final class EntityManagerFactories {
 	/**
 	 * An HSQLDB file database at {@code path} (a folder plus the database's file name prefix).
 	 * Cached tables keep large tables on disk rather than in the heap; MVCC lets one transaction
-	 * write while others read.
+	 * write while others read. The connections are pooled: HSQLDB syncs its log to disk whenever
+	 * the last open connection closes, which without a pool is after every query and transaction.
 	 */
 	public static DataSource hsqldbIn(Path path) {
-		JDBCDataSource dataSource = new JDBCDataSource();
-		dataSource.setURL("jdbc:hsqldb:file:" + path + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc");
-		dataSource.setUser("SA");
-		dataSource.setPassword("");
-		return dataSource;
+		// connections are made when first needed; as many as the server's default HTTP threads
+		JDBCPool pool = new JDBCPool(MAX_POOLED_CONNECTIONS);
+		pool.setUrl("jdbc:hsqldb:file:" + path + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc");
+		pool.setUser("SA");
+		pool.setPassword("");
+		return pool;
 	}
 
 	/** Shuts an HSQLDB database down, releasing its file lock for the next start or another process. */
 	public static void shutDownHsqldb(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SHUTDOWN");
+		}
+		if (dataSource instanceof JDBCPool pool) {
+			pool.close(0);
 		}
 	}
 

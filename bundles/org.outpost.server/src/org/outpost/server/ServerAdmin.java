@@ -132,6 +132,11 @@ public final class ServerAdmin implements AutoCloseable {
 		return store.write(em -> WebEdits.put(em, type, id, fields, ADMIN));
 	}
 
+	/** Like {@link #putRecord} for many records of one type, all in ONE transaction: a bulk load (the sync benchmark's data). */
+	public void putRecords(String type, Map<String, Map<String, JsonNode>> fieldsById) {
+		store.write(em -> WebEdits.putAll(em, type, fieldsById, ADMIN));
+	}
+
 	/** Deletes a record on the web side; devices receive a tombstone. Returns false when there was no live record. */
 	public boolean deleteRecord(String id) {
 		return store.write(em -> WebEdits.delete(em, id, ADMIN)) != null;

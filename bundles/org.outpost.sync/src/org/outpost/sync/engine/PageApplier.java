@@ -1,7 +1,12 @@
 package org.outpost.sync.engine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.core.runtime.ILog;
 import org.outpost.core.record.Syncable;
@@ -41,11 +46,18 @@ final class PageApplier {
 				em.createQuery("DELETE FROM SweptRecord s WHERE s.category = :category").setParameter("category", category).executeUpdate();
 				cursor.setSweeping(true);
 			}
+			// what the page needs from the database, read with one query each before anything changes: a query
+			// after a change would make EclipseLink flush the page so far, once per record
+			List<String> ids = page.records().stream().map(WireRecord::id).toList();
+			Map<String, List<OutboxEntry>> pending = pendingEntries(em, ids);
+			Map<String, SyncedRecord> local = localRecords(em, page);
+			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, ids) : Set.of();
 			for (WireRecord record : page.records()) {
-				if (cursor.isSweeping() && em.find(SweptRecord.class, record.id()) == null) {
+				if (cursor.isSweeping() && swept.add(record.id())) {
 					em.persist(new SweptRecord(category, record.id()));
 				}
-				index.find(record.type()).ifPresentOrElse(type -> apply(em, type, record),
+				index.find(record.type()).ifPresentOrElse(
+						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of())),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
 			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(WireRecord::id).toList();
@@ -65,13 +77,49 @@ final class PageApplier {
 		});
 	}
 
-	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record) {
+	private static Map<String, List<OutboxEntry>> pendingEntries(EntityManager em, List<String> ids) {
+		Map<String, List<OutboxEntry>> pending = new HashMap<>();
+		if (!ids.isEmpty()) {
+			for (OutboxEntry entry : em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordId IN :ids ORDER BY e.sequence", OutboxEntry.class)
+					.setParameter("ids", ids).getResultList()) {
+				pending.computeIfAbsent(entry.getRecordId(), id -> new ArrayList<>()).add(entry);
+			}
+		}
+		return pending;
+	}
+
+	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page) {
+		Map<String, List<String>> idsByType = new LinkedHashMap<>();
+		for (WireRecord record : page.records()) {
+			idsByType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record.id());
+		}
+		Map<String, SyncedRecord> local = new HashMap<>();
+		idsByType.forEach((wireType, ids) -> index.find(wireType).ifPresent(type -> {
+			String entity = em.getMetamodel().entity(type.type()).getName();
+			for (SyncedRecord record : em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type()).setParameter("ids", ids)
+					.getResultList()) {
+				local.put(record.getId(), record);
+			}
+		}));
+		return local;
+	}
+
+	private static Set<String> sweptAlready(EntityManager em, List<String> ids) {
+		if (ids.isEmpty()) {
+			return new HashSet<>();
+		}
+		return new HashSet<>(em.createQuery("SELECT s.recordId FROM SweptRecord s WHERE s.recordId IN :ids", String.class).setParameter("ids", ids)
+				.getResultList());
+	}
+
+	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record, SyncedRecord local, List<OutboxEntry> entries) {
+		List<OutboxEntry> pending = entries.stream().filter(e -> e.getRecordType().equals(record.type())).toList();
 		if (record.tombstone()) {
-			removeUnlessEdited(em, type, record.type(), record.id());
+			if (local != null && pending.isEmpty()) {
+				em.remove(local);
+			}
 			return;
 		}
-		SyncedRecord local = em.find(type.type(), record.id());
-		List<OutboxEntry> pending = pending(em, record.type(), record.id());
 		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (local == null) {
 			SyncedRecord created = type.newRecord();
@@ -120,14 +168,6 @@ final class PageApplier {
 			}
 			return null;
 		});
-	}
-
-	/** Removes the local copy of a record deleted on the server or gone from the scope; one with unsent edits stays, and the push settles it. */
-	private static void removeUnlessEdited(EntityManager em, RecordTypeIndex.Entry type, String wireType, String id) {
-		SyncedRecord local = em.find(type.type(), id);
-		if (local != null && pending(em, wireType, id).isEmpty()) {
-			em.remove(local);
-		}
 	}
 
 	private static List<OutboxEntry> pending(EntityManager em, String wireType, String id) {

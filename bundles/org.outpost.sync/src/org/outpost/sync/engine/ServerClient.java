@@ -15,6 +15,10 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.outpost.core.ApplicationVersion;
@@ -46,8 +50,9 @@ final class ServerClient {
 	private final URI base;
 	private final HttpClient http;
 	private final String clientVersion = ApplicationVersion.CURRENT.toString();
-	private long bytesUp;
-	private long bytesDown;
+	// the answer to a page asked for ahead is counted in the HTTP client's thread
+	private final AtomicLong bytesUp = new AtomicLong();
+	private final AtomicLong bytesDown = new AtomicLong();
 
 	ServerClient(URI server, HttpClient http) {
 		String text = server.toString();
@@ -73,8 +78,48 @@ final class ServerClient {
 		return send(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
 	}
 
+	/** Asks for a page without waiting for it: {@link #await} it. */
+	CompletableFuture<ChangePage> changesAsync(String token, ChangesRequest changes) throws SyncProblem {
+		return sendAsync(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
+	}
+
 	PushResponse push(String token, PushRequest push) throws SyncProblem {
 		return send(post(Protocol.PUSH, token, push), JsonCodec::pushResponse);
+	}
+
+	long bytesUp() {
+		return bytesUp.get();
+	}
+
+	long bytesDown() {
+		return bytesDown.get();
+	}
+
+	/** Starts counting again, e.g. for the next category. */
+	void resetCounters() {
+		bytesUp.set(0);
+		bytesDown.set(0);
+	}
+
+	private HttpRequest.Builder builder(String path) {
+		return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header(Protocol.CLIENT_VERSION_HEADER, clientVersion)
+				.header("Accept", Protocol.JSON);
+	}
+
+	private HttpRequest post(String path, String token, Object message) throws SyncProblem {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		try {
+			JsonCodec.write(body, message);
+		} catch (IOException e) {
+			throw new SyncProblem(Kind.SERVER_ERROR, "The request could not be written: " + e.getMessage(), e);
+		}
+		bytesUp.addAndGet(body.size());
+		HttpRequest.Builder builder = builder(path).header("Content-Type", Protocol.JSON)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		return builder.build();
 	}
 
 	/** What the server holds of a blob. */
@@ -85,7 +130,7 @@ final class ServerClient {
 
 	/** Sends one chunk of a blob of {@code size} bytes, starting at {@code offset}. */
 	BlobStatus putBlobChunk(String token, String sha256, long offset, long size, byte[] chunk, int length) throws SyncProblem {
-		bytesUp += length;
+		bytesUp.addAndGet(length);
 		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256 + "?" + Protocol.BLOB_OFFSET_PARAMETER + "=" + offset + "&"
 				+ Protocol.BLOB_SIZE_PARAMETER + "=" + size), token).header("Content-Type", Protocol.OCTET_STREAM)
 				.PUT(HttpRequest.BodyPublishers.ofByteArray(chunk, 0, length)).build();
@@ -96,8 +141,8 @@ final class ServerClient {
 	byte[] blobRange(String token, String sha256, long first, long last) throws SyncProblem {
 		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256), token).setHeader("Accept", Protocol.OCTET_STREAM + ", " + Protocol.JSON)
 				.header("Range", "bytes=" + first + "-" + last).GET().build();
-		HttpResponse<byte[]> response = exchange(request);
-		bytesDown += response.body().length;
+		HttpResponse<byte[]> response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
+		bytesDown.addAndGet(response.body().length);
 		if (response.statusCode() == 206 || response.statusCode() == 200) {
 			long expected = last - first + 1;
 			byte[] body = response.body();
@@ -113,48 +158,49 @@ final class ServerClient {
 		throw problem(response.statusCode(), parsed(response));
 	}
 
-	long bytesUp() {
-		return bytesUp;
-	}
-
-	long bytesDown() {
-		return bytesDown;
-	}
-
-	/** Starts counting again, e.g. for the next category. */
-	void resetCounters() {
-		bytesUp = 0;
-		bytesDown = 0;
-	}
-
-	private HttpRequest.Builder builder(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header(Protocol.CLIENT_VERSION_HEADER, clientVersion)
-				.header("Accept", Protocol.JSON);
-	}
-
-	private HttpRequest post(String path, String token, Object message) throws SyncProblem {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		try {
-			JsonCodec.write(body, message);
-		} catch (IOException e) {
-			throw new SyncProblem(Kind.SERVER_ERROR, "The request could not be written: " + e.getMessage(), e);
-		}
-		bytesUp += body.size();
-		HttpRequest.Builder builder = builder(path).header("Content-Type", Protocol.JSON)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-		if (token != null) {
-			builder.header("Authorization", "Bearer " + token);
-		}
-		return builder.build();
-	}
-
 	private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
 		return builder.header("Authorization", "Bearer " + token);
 	}
 
 	private <T> T send(HttpRequest request, Function<JsonNode, T> reader) throws SyncProblem {
-		HttpResponse<byte[]> response = exchange(request);
-		bytesDown += response.body().length;
+		return await(sendAsync(request, reader));
+	}
+
+	private <T> CompletableFuture<T> sendAsync(HttpRequest request, Function<JsonNode, T> reader) {
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+			try {
+				return read(response, reader);
+			} catch (SyncProblem e) {
+				throw new CompletionException(e);
+			}
+		});
+	}
+
+	/** The answer, or the problem that kept it from coming. */
+	<T> T await(CompletableFuture<T> answer) throws SyncProblem {
+		try {
+			return answer.get();
+		} catch (InterruptedException e) {
+			answer.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new SyncProblem(Kind.OFFLINE, "The sync was interrupted", e);
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof SyncProblem problem) {
+				throw problem;
+			} else if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException || cause instanceof UnresolvedAddressException) {
+				throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " cannot be reached; you are working offline", cause);
+			} else if (cause instanceof HttpTimeoutException) {
+				throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " did not answer in time", cause);
+			} else if (cause instanceof IOException) {
+				throw new SyncProblem(Kind.OFFLINE, "The connection to " + base + " broke off: " + cause.getMessage(), cause);
+			}
+			throw new SyncProblem(Kind.SERVER_ERROR, "The request to " + base + " failed: " + cause, cause);
+		}
+	}
+
+	private <T> T read(HttpResponse<byte[]> response, Function<JsonNode, T> reader) throws SyncProblem {
+		bytesDown.addAndGet(response.body().length);
 		JsonNode json = parsed(response);
 		if (response.statusCode() >= 400) {
 			throw problem(response.statusCode(), json);
@@ -171,21 +217,6 @@ final class ServerClient {
 			return JsonCodec.parse(new ByteArrayInputStream(response.body()));
 		} catch (ProtocolException | IllegalArgumentException e) {
 			throw new SyncProblem(Kind.SERVER_ERROR, "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON", e);
-		}
-	}
-
-	private HttpResponse<byte[]> exchange(HttpRequest request) throws SyncProblem {
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-		} catch (ConnectException | HttpConnectTimeoutException | UnresolvedAddressException e) {
-			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " cannot be reached; you are working offline", e);
-		} catch (HttpTimeoutException e) {
-			throw new SyncProblem(Kind.OFFLINE, "The Outpost server at " + base + " did not answer in time", e);
-		} catch (IOException e) {
-			throw new SyncProblem(Kind.OFFLINE, "The connection to " + base + " broke off: " + e.getMessage(), e);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new SyncProblem(Kind.OFFLINE, "The sync was interrupted", e);
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -32,6 +33,7 @@ import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
+import org.outpost.protocol.Protocol;
 import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.connection.Connection;
@@ -60,7 +62,7 @@ import jakarta.persistence.TypedQuery;
 public final class SyncEngine {
 
 	static final int PUSH_BATCH = 200;
-	static final int PAGE_SIZE = 500;
+	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
 	private static final Set<String> SERVER_ONLY_SCOPE_FIELDS = Set.of("orgUnit", "location", "owner");
 
@@ -255,8 +257,12 @@ public final class SyncEngine {
 				throw e;
 			}
 			database.write(em -> {
+				// the batch's entries in one query, before any change: a query after one would flush, once per result
+				Map<String, OutboxEntry> entries = new HashMap<>();
+				em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId IN :ids", OutboxEntry.class).setParameter("ids", ids).getResultList()
+						.forEach(entry -> entries.put(entry.getMutationId(), entry));
 				for (MutationResult result : response.results()) {
-					applyResult(em, index, result, tally);
+					applyResult(em, index, entries.get(result.mutationId()), result, tally);
 				}
 				return null;
 			});
@@ -275,9 +281,7 @@ public final class SyncEngine {
 				WireTranslator.changes(type, record, entry.changes(), entry.base(), operation == Operation.CREATE, em::find));
 	}
 
-	private void applyResult(EntityManager em, RecordTypeIndex index, MutationResult result, Tally tally) {
-		OutboxEntry entry = em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId = :id", OutboxEntry.class)
-				.setParameter("id", result.mutationId()).getResultStream().findFirst().orElse(null);
+	private void applyResult(EntityManager em, RecordTypeIndex index, OutboxEntry entry, MutationResult result, Tally tally) {
 		if (entry == null) {
 			return;
 		}
@@ -341,22 +345,32 @@ public final class SyncEngine {
 		DeviceScope scope = new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(),
 				device.syncAllRisks(), false);
 		PullProgress progress = new PullProgress(participant.label(), clock);
-		while (true) {
-			checkCancel(monitor);
-			String cursor = database.read(em -> {
-				SyncCursor stored = em.find(SyncCursor.class, category);
-				return stored == null ? null : stored.getCursor();
-			});
-			ChangePage page = client.changes(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
-			new PageApplier(index).apply(database, category, page);
-			progress.received(page);
-			monitor.subTask(progress.describe(client.bytesDown()));
-			// one unit of work per record; without a total, ten pages more is a guess that moves the bar
-			long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * PAGE_SIZE : 0;
-			monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE / 2, page.records().size() + ahead));
-			monitor.worked(page.records().size());
-			if (!page.hasMore()) {
-				return progress.received();
+		String cursor = database.read(em -> {
+			SyncCursor stored = em.find(SyncCursor.class, category);
+			return stored == null ? null : stored.getCursor();
+		});
+		PageApplier applier = new PageApplier(index);
+		CompletableFuture<ChangePage> next = client.changesAsync(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
+		try {
+			while (true) {
+				checkCancel(monitor);
+				ChangePage page = client.await(next);
+				// the next page travels and is read while this one is written; each is still committed with its cursor, in order
+				next = page.hasMore() ? client.changesAsync(token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope)) : null;
+				applier.apply(database, category, page);
+				progress.received(page);
+				monitor.subTask(progress.describe(client.bytesDown()));
+				// one unit of work per record; without a total, ten pages more is a guess that moves the bar
+				long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * PAGE_SIZE : 0;
+				monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE / 2, page.records().size() + ahead));
+				monitor.worked(page.records().size());
+				if (next == null) {
+					return progress.received();
+				}
+			}
+		} finally {
+			if (next != null) {
+				next.cancel(true);
 			}
 		}
 	}

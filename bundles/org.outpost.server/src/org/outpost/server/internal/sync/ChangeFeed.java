@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -125,12 +126,9 @@ public final class ChangeFeed {
 		boolean full = false;
 		boolean exhausted = false;
 		while (!full && !exhausted) {
-			List<StoredRecord> batch = em
-					.createQuery("SELECT r FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
-					.setParameter("types", types).setParameter("after", scanned).setMaxResults(batchSize)
-					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
-					.setHint(READ_ONLY, true).getResultList();
-			exhausted = batch.size() < batchSize;
+			Batch next = nextBatch(em, types, scanned, batchSize);
+			List<StoredRecord> batch = next.records();
+			exhausted = next.exhausted();
 			if (batch.isEmpty()) {
 				break;
 			}
@@ -258,6 +256,35 @@ public final class ChangeFeed {
 	private static StoredWireRecord toStoredWire(StoredRecord record) {
 		return new StoredWireRecord(record.getType(), record.getId(), record.getRev(), record.isTombstone(), record.getOrgUnit(), record.getLocation(),
 				record.getDueDate(), record.getOwner(), record.isTombstone() ? "{}" : record.getBody());
+	}
+
+	/** Records of the category after a sequence number, in sequence order; exhausted when there are no more. */
+	private record Batch(List<StoredRecord> records, boolean exhausted) {
+	}
+
+	/**
+	 * One query per type, each an index range scan of (type, sequence): with all the category's
+	 * types in one {@code IN} the database sorts every record of those types for each batch. The
+	 * batches are merged up to the lowest last sequence of a full one, so none is skipped.
+	 */
+	private static Batch nextBatch(EntityManager em, List<String> types, long after, int batchSize) {
+		List<StoredRecord> merged = new ArrayList<>();
+		long complete = Long.MAX_VALUE;
+		for (String type : types) {
+			List<StoredRecord> batch = em
+					.createQuery("SELECT r FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
+					.setParameter("type", type).setParameter("after", after).setMaxResults(batchSize)
+					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
+					.setHint(READ_ONLY, true).getResultList();
+			if (batch.size() == batchSize) {
+				complete = Math.min(complete, batch.get(batch.size() - 1).getRev());
+			}
+			merged.addAll(batch);
+		}
+		long upTo = complete;
+		merged.removeIf(record -> record.getRev() > upTo);
+		merged.sort(Comparator.comparingLong(StoredRecord::getRev));
+		return new Batch(merged, complete == Long.MAX_VALUE);
 	}
 
 	/**

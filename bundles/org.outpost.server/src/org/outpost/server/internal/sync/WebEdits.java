@@ -1,5 +1,8 @@
 package org.outpost.server.internal.sync;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +12,7 @@ import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.store.ScopeColumns;
 import org.outpost.server.internal.store.ScopeMove;
 import org.outpost.server.internal.store.StoredRecord;
@@ -29,33 +33,59 @@ public final class WebEdits {
 
 	/** Creates or edits a record in the caller's transaction; {@code by} is recorded as its last editor. */
 	public static WireRecord put(EntityManager em, String type, String id, Map<String, JsonNode> fields, String by) {
+		return ChangeFeed.toWire(putAll(em, type, Map.of(id, fields), by).get(0));
+	}
+
+	/**
+	 * Creates or edits records of one type in the caller's transaction, in the map's order: their
+	 * rows locked and read with one query each, the change counter taken once, last (bulk loads).
+	 */
+	public static List<StoredRecord> putAll(EntityManager em, String type, Map<String, Map<String, JsonNode>> fieldsById, String by) {
 		if (RecordTypes.find(type).isEmpty()) {
 			throw new ProtocolException(ErrorCode.UNKNOWN_RECORD_TYPE, "The record type '" + type + "' is unknown");
 		}
-		String checkedId = uuid(id);
-		// the record's row first, the counter last: the order every writer takes them in
-		ServerStore.lockRecords(em, List.of(checkedId));
-		StoredRecord record = em.find(StoredRecord.class, checkedId);
-		ScopeColumns before = null;
-		if (record == null) {
-			record = new StoredRecord(type, checkedId);
-		} else if (!record.getType().equals(type)) {
-			throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The record " + id + " is a " + record.getType() + ", not a " + type);
-		} else {
-			before = ScopeColumns.of(record);
+		Map<String, Map<String, JsonNode>> checked = new LinkedHashMap<>();
+		fieldsById.forEach((id, fields) -> checked.put(uuid(id), fields));
+		if (checked.isEmpty()) {
+			return List.of();
 		}
-		record.setTombstone(false);
-		if (!RecordEditor.apply(record, fields)) {
-			throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
+		// the records' rows first, the counter last: the order every writer takes them in
+		ServerStore.lockRecords(em, checked.keySet());
+		Map<String, StoredRecord> existing = new HashMap<>();
+		for (StoredRecord record : em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class)
+				.setParameter("ids", checked.keySet()).getResultList()) {
+			existing.put(record.getId(), record);
 		}
-		long rev = ServerStore.takeRevisions(em, 1).next();
-		record.changed(rev, System.currentTimeMillis(), by);
-		if (before == null) {
-			em.persist(record);
-		} else if (!before.equals(ScopeColumns.of(record))) {
-			em.persist(new ScopeMove(rev, record, before));
+		List<StoredRecord> put = new ArrayList<>(checked.size());
+		Map<StoredRecord, ScopeColumns> before = new HashMap<>();
+		for (Map.Entry<String, Map<String, JsonNode>> entry : checked.entrySet()) {
+			StoredRecord record = existing.get(entry.getKey());
+			if (record == null) {
+				record = new StoredRecord(type, entry.getKey());
+			} else if (!record.getType().equals(type)) {
+				throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The record " + entry.getKey() + " is a " + record.getType() + ", not a " + type);
+			} else {
+				before.put(record, ScopeColumns.of(record));
+			}
+			record.setTombstone(false);
+			if (!RecordEditor.apply(record, entry.getValue())) {
+				throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
+			}
+			put.add(record);
 		}
-		return ChangeFeed.toWire(record);
+		Revisions revisions = ServerStore.takeRevisions(em, put.size());
+		long now = System.currentTimeMillis();
+		for (StoredRecord record : put) {
+			long rev = revisions.next();
+			record.changed(rev, now, by);
+			ScopeColumns was = before.get(record);
+			if (was == null) {
+				em.persist(record);
+			} else if (!was.equals(ScopeColumns.of(record))) {
+				em.persist(new ScopeMove(rev, record, was));
+			}
+		}
+		return put;
 	}
 
 	/** Makes a live record a tombstone; the tombstone, or null when there was no live record. */

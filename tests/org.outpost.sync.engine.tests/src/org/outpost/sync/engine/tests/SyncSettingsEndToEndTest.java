@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.core.sync.SyncKind;
+import org.outpost.protocol.Protocol;
 import org.outpost.events.Event;
 import org.outpost.risks.Risk;
 import org.outpost.sync.engine.SyncReport;
@@ -163,18 +164,20 @@ class SyncSettingsEndToEndTest {
 
 	@Test
 	void aCancelledInitialSyncResumesWhereItStoppedWithNothingDuplicated() throws Exception {
-		for (int i = 0; i < 1_200; i++) {
+		// the engine asks for the protocol's largest page: one full page, then 700 more
+		int page = Protocol.MAX_PAGE_SIZE;
+		for (int i = 0; i < page + 700; i++) {
 			server.webEvent("Bulk event " + i, server.north, TODAY.plusDays(i % 20));
 		}
 		CancelOnceStored monitor = new CancelOnceStored(desktop, 1);
 		SyncReport cancelled = sync(SyncKind.EVENTS, monitor);
 		assertEquals(SyncOutcome.CANCELLED, cancelled.outcome());
 		long afterFirstPage = desktop.count("Event");
-		assertEquals(500, afterFirstPage, "the first page and its cursor were committed together");
+		assertEquals(page, afterFirstPage, "the first page and its cursor were committed together");
 
 		SyncReport resumed = sync(SyncKind.EVENTS);
 		assertEquals(SyncOutcome.SUCCEEDED, resumed.outcome(), resumed.message());
-		assertEquals(1_200, desktop.count("Event"));
+		assertEquals(page + 700, desktop.count("Event"));
 		assertEquals(700, resumed.recordsDown(), "the resumed sync fetched only what was missing");
 	}
 

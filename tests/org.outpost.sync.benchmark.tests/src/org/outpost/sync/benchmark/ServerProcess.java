@@ -1,0 +1,91 @@
+package org.outpost.sync.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.outpost.protocol.Protocol;
+
+/**
+ * The Outpost server application in a JVM of its own, started from this test runtime's bundles
+ * (its OSGi configuration, copied), on a free loopback port: the desktop side, this JVM, keeps its
+ * capped heap to itself.
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private final Process process;
+	private final URI uri;
+	private final Path log;
+
+	private ServerProcess(Process process, URI uri, Path log) {
+		this.process = process;
+		this.uri = uri;
+		this.log = log;
+	}
+
+	static ServerProcess start(Path data, Path work) throws IOException, URISyntaxException, InterruptedException {
+		Path configuration = Files.createDirectories(work.resolve("configuration"));
+		Path ours = Path.of(new URL(System.getProperty("osgi.configuration.area")).toURI());
+		Files.copy(ours.resolve("config.ini"), configuration.resolve("config.ini"));
+		int port = freePort();
+		Path log = work.resolve("server.log");
+		// java.class.path is the Equinox launcher this runtime was started with
+		ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+				System.getProperty("java.class.path"), "-configuration", configuration.toString(), "-data", work.resolve("workspace").toString(),
+				"-application", "org.outpost.server.server", "-port", Integer.toString(port), "-data-dir", data.toString()));
+		builder.environment().put("OUTPOST_LOG_REQUESTS", "false");
+		builder.redirectErrorStream(true).redirectOutput(log.toFile());
+		ServerProcess server = new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+		server.awaitHealthy();
+		return server;
+	}
+
+	URI uri() {
+		return uri;
+	}
+
+	private void awaitHealthy() throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest health = HttpRequest.newBuilder(uri.resolve(Protocol.HEALTH)).timeout(Duration.ofSeconds(2)).GET().build();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The server process ended with " + process.exitValue() + ":\n" + Files.readString(log));
+			}
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			} catch (IOException e) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		close();
+		throw new IllegalStateException("The server did not answer within 3 minutes:\n" + Files.readString(log));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+		}
+	}
+}

@@ -1,0 +1,157 @@
+package org.outpost.sync.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.junit.jupiter.api.Test;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.events.Event;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.connection.ConnectionStore;
+import org.outpost.sync.connection.TokenVault;
+import org.outpost.sync.engine.SyncEngine;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.history.CategoryTraffic;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.settings.SyncSettingsStore;
+import org.outpost.test.support.Services;
+
+/**
+ * The sync benchmark of docs/benchmarks.md (DESIGN.md §5), printed as a table: the initial sync of
+ * N events, 2N findings and N actions from a real server in its own JVM over loopback into this
+ * JVM's real desktop database (heap capped by the build), against the floor of plain JDBC batch
+ * inserts of the same rows into the same kind of HSQLDB in the same run; then delta syncs of 500
+ * changes each way, the first right after the initial sync.
+ */
+class SyncBenchmark {
+
+	private static final int DELTA = 500;
+	private static final List<String> TABLES = List.of("OUTPOST_EVENT", "OUTPOST_FINDING", "OUTPOST_ACTION");
+
+	@Test
+	void initialSyncAgainstTheJdbcFloorThenDeltas() throws Exception {
+		int events = Integer.getInteger("outpost.benchmark.sync.events", 100_000);
+		Path work = Files.createTempDirectory("outpost-sync-benchmark");
+		try {
+			run(events, work);
+		} finally {
+			// the server's store and the floor's database: hundreds of MB at the full size
+			try (Stream<Path> paths = Files.walk(work)) {
+				paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+		}
+	}
+
+	private static void run(int events, Path work) throws Exception {
+		Path serverData = work.resolve("server-data");
+		long started = System.nanoTime();
+		BenchmarkData.load(serverData, events);
+		print("Server data: %,d events, %,d findings, %,d actions written in %.1f s", events, 2 * events, events, seconds(System.nanoTime() - started));
+
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		IEclipsePreferences node = (IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.sync.benchmark").node(UUID.randomUUID().toString());
+		SyncEngine engine = new SyncEngine(database, Services.get(SyncParticipants.class), ConnectionStore.ofThisDevice(),
+				TokenVault.open(work.resolve("vault")), new SyncSettingsStore(node), Clock.systemUTC());
+		LocalChanges changes = new LocalChanges(database);
+
+		try (ServerProcess server = ServerProcess.start(serverData, work.resolve("server-runtime"))) {
+			engine.login(server.uri(), BenchmarkData.USER, BenchmarkData.PASSWORD.toCharArray());
+			OtherDevice other = new OtherDevice(server.uri());
+
+			print("Server started at %s; initial sync running", server.uri());
+			started = System.nanoTime();
+			SyncReport initial = engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+			long initialNanos = System.nanoTime() - started;
+			long oldAfterCollection = oldGenerationAfterCollection();
+			assertEquals(SyncOutcome.SUCCEEDED, initial.outcome(), initial.message());
+			assertEquals(events, count(database, "Event"));
+			assertEquals(2L * events, count(database, "Finding"));
+			assertEquals(events, count(database, "Action"));
+
+			long[] rows = { 0 };
+			long floorNanos = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor").resolve("floor"), TABLES, rows);
+			assertEquals(4L * events, rows[0]);
+
+			print("Initial sync and floor done; delta syncs running");
+			// right after the initial sync: 500 edits on another device, 500 here
+			double[] deltas = new double[2];
+			long[][] traffic = new long[2][];
+			for (int round = 0; round < deltas.length; round++) {
+				int base = round * 2 * DELTA;
+				String theirs = "Re-inspection " + round + " #";
+				other.retitle(IntStream.range(base, base + DELTA).boxed().toList(), n -> theirs + n);
+				for (int n = base + DELTA; n < base + 2 * DELTA; n++) {
+					String title = "Follow-up " + round + " #" + n;
+					changes.edit(Event.class, BenchmarkData.eventId(n), event -> event.setTitle(title));
+				}
+				started = System.nanoTime();
+				SyncReport delta = engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL), new NullProgressMonitor());
+				deltas[round] = seconds(System.nanoTime() - started);
+				assertEquals(SyncOutcome.SUCCEEDED, delta.outcome(), delta.message());
+				traffic[round] = new long[] { delta.traffic().stream().mapToLong(CategoryTraffic::recordsUp).sum(),
+						delta.traffic().stream().mapToLong(CategoryTraffic::recordsDown).sum() };
+				assertEquals(DELTA, traffic[round][0]);
+				assertEquals(theirs + base, database.read(em -> em.find(Event.class, BenchmarkData.eventId(base))).getTitle());
+			}
+
+			long bytesDown = initial.traffic().stream().mapToLong(CategoryTraffic::bytesDown).sum();
+			print("| Step | Outpost | Plain JDBC floor | Ratio |");
+			print("|---|---|---|---|");
+			print("| Initial sync, %,d records (%,d MB down) | %.1f s | %.1f s | %.2f |", 4L * events, bytesDown >> 20, seconds(initialNanos),
+					seconds(floorNanos), (double) initialNanos / floorNanos);
+			for (int round = 0; round < deltas.length; round++) {
+				print("| Delta sync %d: %d up, %d down | %.3f s | | |", round + 1, traffic[round][0], traffic[round][1], deltas[round]);
+			}
+			print("Desktop heap: max %d MB; old generation after its last collection during the initial sync %d MB; load average %.1f on %d cores",
+					Runtime.getRuntime().maxMemory() >> 20, oldAfterCollection >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+					Runtime.getRuntime().availableProcessors());
+		}
+	}
+
+	private static long count(LocalDatabase database, String entity) {
+		return database.read(em -> em.createQuery("SELECT COUNT(r) FROM " + entity + " r", Long.class).getSingleResult());
+	}
+
+	/** A second connection to the desktop database this runtime has open (HSQLDB shares it within the JVM). */
+	private static JDBCDataSource desktopDataSource() {
+		JDBCDataSource source = new JDBCDataSource();
+		source.setURL("jdbc:hsqldb:file:" + Path.of(System.getProperty("outpost.database.dir")).toAbsolutePath().resolve("outpost"));
+		source.setUser("SA");
+		source.setPassword("");
+		return source;
+	}
+
+	/** What the last collection of the old generation left: the live data, where a peak would count garbage too. */
+	private static long oldGenerationAfterCollection() {
+		return ManagementFactory.getMemoryPoolMXBeans().stream()
+				.filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && pool.getCollectionUsage() != null)
+				.mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	private static void print(String format, Object... args) {
+		System.out.println(String.format(Locale.ROOT, format, args));
+	}
+}
