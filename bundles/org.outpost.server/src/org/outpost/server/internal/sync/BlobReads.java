@@ -48,11 +48,7 @@ public final class BlobReads {
 		}
 		ScopeRules rules = new ScopeRules(user, WHOLE, Set.of(), today);
 		RecordType documentType = RecordTypes.find("document").orElseThrow();
-		// the body is compact JSON written by the server, so the hash appears exactly like this
-		List<StoredRecord> documents = em
-				.createQuery("SELECT r FROM StoredRecord r WHERE r.type = 'document' AND r.tombstone = FALSE AND r.body LIKE :hash", StoredRecord.class)
-				.setParameter("hash", "%\"sha256\":\"" + sha256 + "\"%").getResultList();
-		for (StoredRecord document : documents) {
+		for (StoredRecord document : BlobReferences.liveDocuments(em, sha256)) {
 			if (rules.visible(documentType, document.getOrgUnit(), document.getLocation(), document.getDueDate(), document.getOwner())
 					&& ownerVisible(em, rules, document)) {
 				return blob;

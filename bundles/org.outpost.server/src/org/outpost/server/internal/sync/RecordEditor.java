@@ -39,6 +39,7 @@ public final class RecordEditor {
 			}
 		}
 		record.setBody(text);
+		BlobReferences.written(record, body);
 		return true;
 	}
 }
