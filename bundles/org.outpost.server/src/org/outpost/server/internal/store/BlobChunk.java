@@ -39,11 +39,16 @@ public class BlobChunk {
 	}
 
 	public BlobChunk(String sha256, long start, byte[] data) {
-		this.id = sha256 + ":" + start;
+		this.id = idOf(sha256, start);
 		this.sha256 = sha256;
 		this.start = start;
 		this.length = data.length;
 		this.data = data;
+	}
+
+	/** The row id of the chunk of {@code sha256} that starts at {@code start}. */
+	public static String idOf(String sha256, long start) {
+		return sha256 + ":" + start;
 	}
 
 	public long getStart() {
