@@ -2,6 +2,10 @@ package org.outpost.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,6 +26,7 @@ import org.outpost.protocol.ErrorBody;
 import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Protocol;
+import org.outpost.server.ServerAdmin.BlobsSwept;
 import org.outpost.server.internal.http.ApiHandler;
 import org.outpost.server.internal.http.Metrics;
 import org.outpost.server.internal.store.ServerStore;
@@ -34,16 +39,35 @@ import org.outpost.server.internal.sync.RecordEditor;
  */
 public final class OutpostServer implements AutoCloseable {
 
+	/** How often the server removes abandoned uploads and unreferenced blobs. */
+	private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
 	private final ServerStore store;
 	private final Server jetty;
 	private final ServerConnector connector;
-	private final boolean tls;
+	private final ServerConfig config;
+	private final ScheduledExecutorService sweeper;
 
-	private OutpostServer(ServerStore store, Server jetty, ServerConnector connector, boolean tls) {
+	private OutpostServer(ServerStore store, Server jetty, ServerConnector connector, ServerConfig config) {
 		this.store = store;
 		this.jetty = jetty;
 		this.connector = connector;
-		this.tls = tls;
+		this.config = config;
+		this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outpost-blob-sweep").daemon().factory());
+		sweeper.scheduleWithFixedDelay(this::sweepBlobs, SWEEP_EVERY.toMinutes(), SWEEP_EVERY.toMinutes(), TimeUnit.MINUTES);
+	}
+
+	/** The periodic blob housekeeping; a failure is logged and the next round tries again. */
+	private void sweepBlobs() {
+		try {
+			BlobsSwept swept = admin().sweepBlobs();
+			if (swept.partialUploads() + swept.unreferencedBlobs() > 0) {
+				ILog.of(OutpostServer.class).info("Blob sweep removed " + swept.partialUploads() + " abandoned upload(s) and "
+						+ swept.unreferencedBlobs() + " unreferenced blob(s), " + swept.bytes() + " bytes");
+			}
+		} catch (RuntimeException e) {
+			ILog.of(OutpostServer.class).warn("The blob sweep failed: " + e.getMessage(), e);
+		}
 	}
 
 	/** Opens the store (creating or extending its tables) and starts listening; port 0 takes a free port. */
@@ -89,7 +113,7 @@ public final class OutpostServer implements AutoCloseable {
 			});
 			jetty.setStopTimeout(config.stopTimeout().toMillis());
 			jetty.start();
-			OutpostServer server = new OutpostServer(store, jetty, connector, config.keystore() != null);
+			OutpostServer server = new OutpostServer(store, jetty, connector, config);
 			ILog.of(OutpostServer.class).info("Outpost server listening on " + server.uri() + ", data in " + store.location());
 			return server;
 		} catch (Exception | Error e) {
@@ -119,17 +143,18 @@ public final class OutpostServer implements AutoCloseable {
 
 	/** The base address, e.g. {@code http://localhost:8470}. */
 	public URI uri() {
-		return URI.create((tls ? "https" : "http") + "://localhost:" + port());
+		return URI.create((config.keystore() != null ? "https" : "http") + "://localhost:" + port());
 	}
 
 	/** Administration of this server's data (users, records, tokens) while it runs. */
 	public ServerAdmin admin() {
-		return new ServerAdmin(store);
+		return new ServerAdmin(store, config);
 	}
 
 	@Override
 	public void close() throws Exception {
 		try {
+			sweeper.shutdownNow();
 			jetty.stop();
 		} finally {
 			store.close();

@@ -3,6 +3,7 @@ package org.outpost.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.store.StoredRecord;
 import org.outpost.server.internal.sync.Accounts;
+import org.outpost.server.internal.sync.BlobSweep;
 import org.outpost.server.internal.sync.ChangeFeed;
 import org.outpost.server.internal.sync.PasswordHashes;
 import org.outpost.server.internal.sync.WebEdits;
@@ -43,21 +45,40 @@ public final class ServerAdmin implements AutoCloseable {
 	public record DeviceInfo(String deviceId, String user, String appVersion, Instant lastSync, int pendingCount) {
 	}
 
-	private final ServerStore store;
-	private final boolean ownsStore;
-
-	ServerAdmin(ServerStore store) {
-		this(store, false);
+	/** What a blob sweep removed: abandoned partial uploads, blobs no document refers to, and their bytes. */
+	public record BlobsSwept(int partialUploads, int unreferencedBlobs, long bytes) {
 	}
 
-	private ServerAdmin(ServerStore store, boolean ownsStore) {
+	private final ServerStore store;
+	private final boolean ownsStore;
+	private final ServerConfig config;
+
+	ServerAdmin(ServerStore store, ServerConfig config) {
+		this(store, false, config);
+	}
+
+	private ServerAdmin(ServerStore store, boolean ownsStore, ServerConfig config) {
 		this.store = store;
 		this.ownsStore = ownsStore;
+		this.config = config;
 	}
 
 	/** Opens the configured store for administration without serving HTTP (the embedded HSQLDB allows one process at a time). */
 	public static ServerAdmin open(ServerConfig config) {
-		return new ServerAdmin(OutpostServer.openStore(config), true);
+		return new ServerAdmin(OutpostServer.openStore(config), true, config);
+	}
+
+	/** Removes abandoned partial uploads and unreferenced blobs after the configured ages ({@code blob.upload.hours}, {@code blob.grace.hours}). */
+	public BlobsSwept sweepBlobs() {
+		return sweepBlobs(config.blobUploadExpiry(), config.blobGrace());
+	}
+
+	/**
+	 * Removes partial uploads no chunk reached for {@code uploadExpiry} and complete blobs no live
+	 * document has referred to for {@code grace}; never a blob whose upload is going on.
+	 */
+	public BlobsSwept sweepBlobs(Duration uploadExpiry, Duration grace) {
+		return BlobSweep.run(store, uploadExpiry, grace, Instant.now());
 	}
 
 	/**

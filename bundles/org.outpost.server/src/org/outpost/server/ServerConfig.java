@@ -19,16 +19,19 @@ import org.outpost.protocol.Protocol;
  * @param keystore null: plain HTTP; else HTTPS with this PKCS12 or JKS keystore
  * @param logRequests one JSON line per request on standard output
  * @param maxBlobBytes the largest document blob the server takes (hello reports it)
+ * @param blobUploadExpiry a partial blob upload no chunk reached for this long is removed
+ * @param blobGrace a complete blob no live document has referred to for this long is removed
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword, Duration tokenValidity,
-		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, Duration stopTimeout, long maxBlobBytes) {
+		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, Duration stopTimeout, long maxBlobBytes,
+		Duration blobUploadExpiry, Duration blobGrace) {
 
 	public static final int DEFAULT_PORT = 8470;
 
 	/** The embedded defaults, data in {@code dataDir}. */
 	public static ServerConfig defaults(Path dataDir) {
 		return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, null, null, null, Duration.ofDays(30), null, null, false, 200,
-				Duration.ofSeconds(15), Protocol.DEFAULT_MAX_BLOB_BYTES);
+				Duration.ofSeconds(15), Protocol.DEFAULT_MAX_BLOB_BYTES, Duration.ofHours(24), Duration.ofDays(7));
 	}
 
 	/**
@@ -44,7 +47,8 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 			}
 		}
 		for (String key : new String[] { "host", "port", "data.dir", "db.url", "db.user", "db.password", "token.days", "tls.keystore",
-				"tls.password", "log.requests", "threads", "stop.seconds", "blob.max.bytes" }) {
+				"tls.password", "log.requests", "threads", "stop.seconds", "blob.max.bytes",
+				"blob.upload.hours", "blob.grace.hours" }) {
 			String value = environment.get("OUTPOST_" + key.replace('.', '_').toUpperCase(Locale.ROOT));
 			if (value != null) {
 				properties.setProperty(key, value);
@@ -59,37 +63,39 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 				keystore == null || keystore.isBlank() ? null : Path.of(keystore), properties.getProperty("tls.password", ""),
 				Boolean.parseBoolean(properties.getProperty("log.requests", "true")), number(properties, "threads", defaults.maxThreads()),
 				Duration.ofSeconds(number(properties, "stop.seconds", (int) defaults.stopTimeout().toSeconds())),
-				longNumber(properties, "blob.max.bytes", defaults.maxBlobBytes()));
+				longNumber(properties, "blob.max.bytes", defaults.maxBlobBytes()),
+				Duration.ofHours(number(properties, "blob.upload.hours", (int) defaults.blobUploadExpiry().toHours())),
+				Duration.ofHours(number(properties, "blob.grace.hours", (int) defaults.blobGrace().toHours())));
 	}
 
 	public ServerConfig withPort(int newPort) {
 		return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout, maxBlobBytes);
+				maxThreads, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withDataDir(Path folder) {
 		return new ServerConfig(host, port, folder, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout, maxBlobBytes);
+				maxThreads, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withTokenValidity(Duration validity) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, validity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout, maxBlobBytes);
+				maxThreads, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withDatabase(String url, String user, String password) {
 		return new ServerConfig(host, port, dataDir, url, user, password, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
-				stopTimeout, maxBlobBytes);
+				stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withTls(Path store, String password) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, store, password, logRequests, maxThreads,
-				stopTimeout, maxBlobBytes);
+				stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withMaxBlobBytes(long limit) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
-				stopTimeout, limit);
+				stopTimeout, limit, blobUploadExpiry, blobGrace);
 	}
 
 	private static int number(Properties properties, String key, int absent) {

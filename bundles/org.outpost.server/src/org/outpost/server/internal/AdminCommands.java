@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.server.DemoData;
 import org.outpost.server.ServerAdmin;
+import org.outpost.server.ServerAdmin.BlobsSwept;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,6 +36,7 @@ public final class AdminCommands {
 			  devices                            demo [<seed>]
 			  demo officers <n>                  (after demo) n users officer-1.. (password = name), each with an org unit of its own
 			  export <file.json>                 import <file.json>
+			  blobs sweep [<upload hours> <grace hours>]   (default: blob.upload.hours, blob.grace.hours)
 			""";
 
 
@@ -95,8 +98,22 @@ public final class AdminCommands {
 				out.println(admin.importJson(file) + " records imported");
 			}
 		}
+		case "blobs sweep" -> {
+			BlobsSwept swept = command.size() > 2
+					? admin.sweepBlobs(hours(command.get(2)), hours(command.get(3)))
+					: admin.sweepBlobs();
+			out.println("Removed " + swept.partialUploads() + " abandoned partial upload(s) and " + swept.unreferencedBlobs()
+					+ " blob(s) no document refers to: " + swept.bytes() + " bytes");
+		}
 		default -> throw new IllegalArgumentException("unknown command '" + String.join(" ", command) + "'");
 		}
 	}
 
+	private static Duration hours(String text) {
+		long hours = Long.parseLong(text);
+		if (hours < 0) {
+			throw new IllegalArgumentException("an age in hours is 0 or more, not " + text);
+		}
+		return Duration.ofHours(hours);
+	}
 }

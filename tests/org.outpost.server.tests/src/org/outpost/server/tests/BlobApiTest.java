@@ -3,6 +3,7 @@ package org.outpost.server.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.Mutation;
+import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.Outcome;
 import org.outpost.protocol.Protocol;
 import org.outpost.server.OutpostServer;
 import org.outpost.server.ServerAdmin;
@@ -179,6 +184,49 @@ class BlobApiTest {
 		Reply last = putChunk(sha256, bytes, 2 * CHUNK, bytes.length, archivist);
 		assertTrue(last.json().get("complete").asBoolean(), last.body());
 		assertArrayEquals(bytes, api.get(blob(sha256), archivist, null).response().body());
+	}
+
+	@Test
+	void aPushedDocumentWhoseBlobIsNotCompleteIsRejectedUntilTheBlobIsUp() throws Exception {
+		byte[] bytes = randomBytes(CHUNK + 10, 6);
+		String sha256 = sha256(bytes);
+		String event = Fixture.event(admin, company.a, Fixture.TODAY, "Inspection");
+		String document = Fixture.newId();
+		Map<String, String> fields = Map.of("orgUnit", company.a, "ownerType", "event", "ownerId", event, "fileName", "scan.pdf", "sha256", sha256);
+
+		MutationResult absent = pushOne(Fixture.create("document", document, fields));
+		assertEquals(Outcome.REJECTED, absent.outcome());
+		assertTrue(absent.reason().startsWith("blob_missing:") && absent.reason().contains(sha256), absent.reason());
+		assertEquals(200, putChunk(sha256, bytes, 0, CHUNK, archivist).status());
+		assertEquals(Outcome.REJECTED, pushOne(Fixture.create("document", document, fields)).outcome(), "a partial upload is not enough");
+		assertNull(admin.record(document), "nothing of a rejected record is stored");
+
+		assertEquals(200, putChunk(sha256, bytes, CHUNK, bytes.length, archivist).status());
+		assertEquals(Outcome.APPLIED, pushOne(Fixture.create("document", document, fields)).outcome());
+		assertArrayEquals(bytes, api.get(blob(sha256), archivist, null).response().body());
+	}
+
+	@Test
+	void aDocumentPointedAtAnotherBlobNoLongerOpensTheOldOne() throws Exception {
+		byte[] before = randomBytes(100, 7);
+		byte[] after = randomBytes(200, 8);
+		upload(sha256(before), before, archivist);
+		upload(sha256(after), after, archivist);
+		String event = Fixture.event(admin, company.a, Fixture.TODAY, "Inspection");
+		String document = Fixture.newId();
+		admin.putRecord("document", document, Map.of("ownerType", Fixture.text("event"), "ownerId", Fixture.text(event), "sha256", Fixture.text(sha256(before))));
+		assertEquals(200, api.get(blob(sha256(before)), archivist, null).status());
+
+		admin.putRecord("document", document, Map.of("sha256", Fixture.text(sha256(after))));
+
+		assertEquals("forbidden", api.get(blob(sha256(before)), archivist, null).code());
+		assertArrayEquals(after, api.get(blob(sha256(after)), archivist, null).response().body());
+	}
+
+	private static MutationResult pushOne(Mutation mutation) {
+		Reply reply = api.post(Protocol.PUSH, Fixture.push(0, mutation), archivist);
+		assertEquals(200, reply.status(), reply.body());
+		return JsonCodec.pushResponse(reply.json()).results().get(0);
 	}
 
 	@Test

@@ -1,18 +1,21 @@
 package org.outpost.server.internal.store;
 
+import org.outpost.protocol.Protocol;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
  * One uploaded piece of a blob, as a database row so that every server instance on the database
- * serves it. Chunks of one blob are contiguous: each starts where the one before it ended.
+ * serves it. Chunks of one blob are contiguous: each starts where the one before it ended. The
+ * bytes are a plain binary column (HSQLDB VARBINARY in its cached rows, PostgreSQL bytea), not a
+ * LOB: HSQLDB's separate LOB store made reading a chunk many times slower (docs/benchmarks.md).
  */
 @Entity
-@Table(name = "OP_BLOB_CHUNK", indexes = @Index(name = "OP_BLOB_CHUNK_BLOB", columnList = "SHA256,START_OFFSET"))
+@Table(name = "OP_BLOB_PART", indexes = @Index(name = "OP_BLOB_PART_BLOB", columnList = "SHA256,START_OFFSET"))
 public class BlobChunk {
 
 	/** {@code <sha256>:<start offset>}. */
@@ -29,19 +32,23 @@ public class BlobChunk {
 	@Column(name = "LENGTH_BYTES", nullable = false)
 	private int length;
 
-	@Lob
-	@Column(name = "DATA", nullable = false)
+	@Column(name = "BYTES", length = Protocol.MAX_BLOB_CHUNK_BYTES, nullable = false)
 	private byte[] data;
 
 	protected BlobChunk() {
 	}
 
 	public BlobChunk(String sha256, long start, byte[] data) {
-		this.id = sha256 + ":" + start;
+		this.id = idOf(sha256, start);
 		this.sha256 = sha256;
 		this.start = start;
 		this.length = data.length;
 		this.data = data;
+	}
+
+	/** The row id of the chunk of {@code sha256} that starts at {@code start}. */
+	public static String idOf(String sha256, long start) {
+		return sha256 + ":" + start;
 	}
 
 	public long getStart() {

@@ -65,6 +65,11 @@ public class StoredBlob {
 		changedAt = now;
 	}
 
+	/** When a chunk last arrived (epoch milliseconds): a partial upload untouched for long is abandoned. */
+	public long getChangedAt() {
+		return changedAt;
+	}
+
 	public void completed() {
 		complete = true;
 	}

@@ -17,7 +17,8 @@ import jakarta.persistence.Table;
  * actions) without parsing bodies.
  */
 @Entity
-@Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV") })
+@Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV"),
+		@Index(name = "OP_RECORD_BLOB", columnList = "BLOB_SHA256") })
 public class StoredRecord {
 
 	/** Longest JSON body a record may have, in characters (the protocol's limit). */
@@ -53,6 +54,10 @@ public class StoredRecord {
 
 	@Column(name = "BODY", length = MAX_BODY, nullable = false)
 	private String body;
+
+	/** The blob a document record refers to (its {@code sha256} field), kept apart from the body so it can be looked up by index. */
+	@Column(name = "BLOB_SHA256", length = 64)
+	private String blobSha256;
 
 	@Column(name = "CHANGED_AT", nullable = false)
 	private long changedAt;
@@ -131,6 +136,14 @@ public class StoredRecord {
 
 	public String getBody() {
 		return body;
+	}
+
+	public String getBlobSha256() {
+		return blobSha256;
+	}
+
+	public void setBlobSha256(String blobSha256) {
+		this.blobSha256 = blobSha256;
 	}
 
 	public void setBody(String body) {

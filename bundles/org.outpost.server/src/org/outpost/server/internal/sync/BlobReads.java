@@ -48,12 +48,9 @@ public final class BlobReads {
 		}
 		ScopeRules rules = new ScopeRules(user, WHOLE, Set.of(), today);
 		RecordType documentType = RecordTypes.find("document").orElseThrow();
-		// the body is compact JSON written by the server, so the hash appears exactly like this
-		List<StoredRecord> documents = em
-				.createQuery("SELECT r FROM StoredRecord r WHERE r.type = 'document' AND r.tombstone = FALSE AND r.body LIKE :hash", StoredRecord.class)
-				.setParameter("hash", "%\"sha256\":\"" + sha256 + "\"%").getResultList();
-		for (StoredRecord document : documents) {
-			if (rules.visible(documentType, document.getOrgUnit(), document.getLocation(), document.getDueDate(), document.getOwner())
+		for (StoredRecord document : BlobReferences.liveDocuments(em, sha256)) {
+			if (rules.visible(documentType, document.getOrgUnit(), document.getLocation(), document.getDueDate(), document.getOwner(),
+					document.getStatus())
 					&& ownerVisible(em, rules, document)) {
 				return blob;
 			}
@@ -69,7 +66,7 @@ public final class BlobReads {
 			return true;
 		}
 		RecordType type = RecordTypes.find(owner.getType()).orElse(null);
-		return type != null && rules.visible(type, owner.getOrgUnit(), owner.getLocation(), owner.getDueDate(), owner.getOwner());
+		return type != null && rules.visible(type, owner.getOrgUnit(), owner.getLocation(), owner.getDueDate(), owner.getOwner(), owner.getStatus());
 	}
 
 	/**
@@ -80,13 +77,15 @@ public final class BlobReads {
 		long next = first;
 		while (next <= last) {
 			long at = next;
-			List<BlobChunk> chunk = store.read(em -> em
-					.createQuery("SELECT c FROM BlobChunk c WHERE c.sha256 = :sha AND c.start <= :at ORDER BY c.start DESC", BlobChunk.class)
-					.setParameter("sha", sha256).setParameter("at", at).setMaxResults(1).getResultList());
-			if (chunk.isEmpty()) {
+			// the chunk's start first, from the index alone: selecting whole rows by "start <= at" would read every earlier chunk's bytes too
+			BlobChunk piece = store.read(em -> {
+				Long start = em.createQuery("SELECT MAX(c.start) FROM BlobChunk c WHERE c.sha256 = :sha AND c.start <= :at", Long.class)
+						.setParameter("sha", sha256).setParameter("at", at).getSingleResult();
+				return start == null ? null : em.find(BlobChunk.class, BlobChunk.idOf(sha256, start));
+			});
+			if (piece == null) {
 				throw new IOException("The blob " + sha256 + " has no bytes at offset " + at);
 			}
-			BlobChunk piece = chunk.get(0);
 			int from = (int) (at - piece.getStart());
 			int to = (int) Math.min(piece.getLength(), last - piece.getStart() + 1);
 			out.write(piece.getData(), from, to - from);

@@ -116,7 +116,7 @@ public final class BlobUploads {
 		}
 		for (long start : em.createQuery("SELECT c.start FROM BlobChunk c WHERE c.sha256 = :sha ORDER BY c.start", Long.class)
 				.setParameter("sha", sha256).getResultList()) {
-			digest.update(em.find(BlobChunk.class, sha256 + ":" + start).getData());
+			digest.update(em.find(BlobChunk.class, BlobChunk.idOf(sha256, start)).getData());
 		}
 		return HexFormat.of().formatHex(digest.digest());
 	}

@@ -173,7 +173,8 @@ public final class PushProcessor {
 			String orgUnitBefore = record == null ? null : record.getOrgUnit();
 			FieldChange newOrgUnit = mutation.fields().get("orgUnit");
 			String orgUnitAfter = newOrgUnit != null ? (newOrgUnit.value().isNull() ? null : newOrgUnit.value().asText()) : orgUnitBefore;
-			Optional<String> refusal = rules.refusal(type, mutation.operation(), orgUnitBefore, orgUnitAfter);
+			Optional<String> refusal = rules.refusal(type, mutation.operation(), orgUnitBefore, orgUnitAfter)
+					.or(() -> BlobReferences.pushRefusal(em, type, mutation.fields()));
 			if (refusal.isPresent()) {
 				return MutationResult.rejected(mutation.mutationId(), refusal.get());
 			}

@@ -52,6 +52,7 @@ public final class RecordEditor {
 		if (values.containsKey(STATUS)) {
 			record.setStatus(statusOf(body));
 		}
+		BlobReferences.written(record, body);
 		return true;
 	}
 
