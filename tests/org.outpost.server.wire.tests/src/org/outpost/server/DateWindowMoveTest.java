@@ -39,7 +39,7 @@ class DateWindowMoveTest {
 	@Test
 	void theNextDaysPullSendsOnlyWhatEnteredAndLeftTheWindow() {
 		try (ServerStore store = ServerStore.embedded(folder)) {
-			ServerAdmin admin = new ServerAdmin(store);
+			ServerAdmin admin = new ServerAdmin(store, ServerConfig.defaults(folder));
 			admin.putRole("Officer", List.of("desktop.login", "events.*"));
 			String unit = admin.addOrgUnit("Site", null);
 			admin.putUser("officer", "Olga Officer", "secret", List.of("Officer"));

@@ -74,7 +74,7 @@ class DemoDataWireTest {
 	@BeforeAll
 	static void demoData() throws IOException {
 		store = ServerStore.embedded(folder);
-		ServerAdmin admin = new ServerAdmin(store);
+		ServerAdmin admin = new ServerAdmin(store, ServerConfig.defaults(folder));
 		DemoData.generate(admin, 42);
 		ByteArrayOutputStream export = new ByteArrayOutputStream();
 		admin.exportJson(export);

@@ -78,7 +78,7 @@ public final class ApiHandler extends Handler.Abstract {
 	 */
 	public ApiHandler(ServerStore store, Duration tokenValidity, Metrics metrics, Consumer<String> requestLog, Clock clock, long maxBlobBytes) {
 		this.store = store;
-		this.blobs = new BlobEndpoints(store, clock, maxBlobBytes);
+		this.blobs = new BlobEndpoints(store, clock, maxBlobBytes, directory);
 		this.tokenValidity = tokenValidity;
 		this.metrics = metrics;
 		this.requestLog = requestLog;

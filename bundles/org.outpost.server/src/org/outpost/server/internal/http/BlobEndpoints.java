@@ -28,6 +28,7 @@ import org.outpost.server.internal.sync.Accounts.Caller;
 import org.outpost.server.internal.sync.BlobReads;
 import org.outpost.server.internal.sync.BlobUploads;
 import org.outpost.server.internal.sync.BlobUploads.Appended;
+import org.outpost.server.internal.sync.Directory;
 import org.outpost.server.internal.sync.UserScope;
 
 /**
@@ -43,11 +44,13 @@ final class BlobEndpoints {
 	private final ServerStore store;
 	private final Clock clock;
 	private final long maxBytes;
+	private final Directory directory;
 
-	BlobEndpoints(ServerStore store, Clock clock, long maxBytes) {
+	BlobEndpoints(ServerStore store, Clock clock, long maxBytes, Directory directory) {
 		this.store = store;
 		this.clock = clock;
 		this.maxBytes = maxBytes;
+		this.directory = directory;
 	}
 
 	long maxBytes() {
@@ -82,7 +85,7 @@ final class BlobEndpoints {
 	private BlobStatus uploadStatus(Request request, String sha256) {
 		String authorization = authorizedCall(request);
 		return store.read(em -> {
-			requireUploader(Accounts.authenticate(em, authorization, Instant.now(clock)).scope());
+			requireUploader(Accounts.authenticate(em, directory, authorization, Instant.now(clock)).scope());
 			return BlobUploads.status(em, sha256, maxBytes);
 		});
 	}
@@ -99,13 +102,13 @@ final class BlobEndpoints {
 		}
 		// the token is checked before the body is read
 		store.read(em -> {
-			requireUploader(Accounts.authenticate(em, authorization, Instant.now(clock)).scope());
+			requireUploader(Accounts.authenticate(em, directory, authorization, Instant.now(clock)).scope());
 			return null;
 		});
 		byte[] bytes = readChunk(request);
 		Instant now = Instant.now(clock);
 		Appended appended = store.write(em -> {
-			Caller caller = Accounts.authenticate(em, authorization, now);
+			Caller caller = Accounts.authenticate(em, directory, authorization, now);
 			requireUploader(caller.scope());
 			return BlobUploads.append(em, sha256, offset, size, bytes, caller.scope().user(), maxBytes, now.toEpochMilli());
 		});
@@ -120,7 +123,7 @@ final class BlobEndpoints {
 		String authorization = authorizedCall(request);
 		Instant now = Instant.now(clock);
 		StoredBlob blob = store.read(em -> {
-			UserScope user = Accounts.authenticate(em, authorization, now).scope();
+			UserScope user = Accounts.authenticate(em, directory, authorization, now).scope();
 			if (!user.may(DOCUMENTS, "view")) {
 				throw new ProtocolException(ErrorCode.FORBIDDEN, "Fetching documents needs the permission documents.view");
 			}
