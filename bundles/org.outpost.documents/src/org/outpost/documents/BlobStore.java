@@ -2,7 +2,6 @@ package org.outpost.documents;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,6 +17,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.outpost.sync.engine.TransferSession;
 
 /**
  * Files on disk under their SHA-256 ({@code ab/cdef...}): the same content is stored once however
@@ -102,7 +103,7 @@ public final class BlobStore {
 	 */
 	public void adopt(String sha256, Path received) {
 		try {
-			if (!sha256.equals(sha256Of(received))) {
+			if (!sha256.equals(TransferSession.sha256Of(received))) {
 				Files.delete(received);
 				throw new IllegalArgumentException("The received file does not have the SHA-256 " + sha256 + "; it was discarded");
 			}
@@ -115,18 +116,6 @@ public final class BlobStore {
 			}
 		} catch (IOException e) {
 			throw new UncheckedIOException("Cannot store " + received + ": " + e.getMessage(), e);
-		}
-	}
-
-	private static String sha256Of(Path file) throws IOException {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-				in.transferTo(OutputStream.nullOutputStream());
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("This Java has no SHA-256", e);
 		}
 	}
 
