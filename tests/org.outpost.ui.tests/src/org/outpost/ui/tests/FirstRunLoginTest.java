@@ -33,6 +33,7 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
+import org.outpost.test.support.Widgets;
 import org.outpost.ui.sync.LoginDialog;
 
 /**
@@ -93,7 +94,7 @@ class FirstRunLoginTest {
 			EModelService models = window.getContext().get(EModelService.class);
 			window.getContext().get(EPartService.class).switchPerspective((MPerspective) models.find("org.outpost.events.ui.perspective", application));
 			RunningWorkbench.spin(display);
-			Table table = table((Control) ((MPart) models.find("org.outpost.events.ui.register", application)).getWidget());
+			Table table = Widgets.find((Control) ((MPart) models.find("org.outpost.events.ui.register", application)).getWidget(), Table.class, t -> true);
 			StringBuilder text = new StringBuilder();
 			for (int i = 0; i < table.getItemCount(); i++) {
 				text.append(table.getItem(i).getText(0)).append('\n');
@@ -176,20 +177,5 @@ class FirstRunLoginTest {
 			}
 		}
 		return false;
-	}
-
-	private static Table table(Control control) {
-		if (control instanceof Table table) {
-			return table;
-		}
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				Table found = table(child);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 }

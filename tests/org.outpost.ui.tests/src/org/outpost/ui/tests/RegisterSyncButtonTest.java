@@ -19,7 +19,6 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
@@ -36,6 +35,7 @@ import org.outpost.sync.history.SyncOutcome;
 import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
+import org.outpost.test.support.Widgets;
 import org.outpost.ui.register.RegisterViewer;
 import org.outpost.ui.sync.SyncCommand;
 
@@ -77,7 +77,7 @@ class RegisterSyncButtonTest {
 			window.getContext().get(EPartService.class).switchPerspective((MPerspective) models.find("org.outpost.events.ui.perspective", application));
 			RunningWorkbench.spin(display);
 			MPart part = (MPart) models.find("org.outpost.events.ui.register", application);
-			Table table = table((Control) part.getWidget());
+			Table table = Widgets.find((Control) part.getWidget(), Table.class, t -> true);
 			RegisterViewer<?> register = (RegisterViewer<?>) table.getData(RegisterViewer.class.getName());
 			RunningWorkbench.spinUntil(display, () -> !register.loading(), "the events register");
 			int before = register.rowCount();
@@ -114,7 +114,8 @@ class RegisterSyncButtonTest {
 			EModelService models = window.getContext().get(EModelService.class);
 			window.getContext().get(EPartService.class).switchPerspective((MPerspective) models.find("org.outpost.events.ui.perspective", application));
 			RunningWorkbench.spin(display);
-			Combo orgUnits = orgUnitFilter((Control) ((MPart) models.find("org.outpost.events.ui.register", application)).getWidget());
+			Combo orgUnits = Widgets.find((Control) ((MPart) models.find("org.outpost.events.ui.register", application)).getWidget(), Combo.class,
+					combo -> Arrays.asList(combo.getItems()).contains("Any org unit"));
 			offered[0] = Arrays.stream(orgUnits.getItems()).anyMatch(item -> item.strip().equals(unit));
 
 			server.webOrgUnit(unit, server.north); // web side, below the officer's unit
@@ -127,35 +128,5 @@ class RegisterSyncButtonTest {
 		});
 		assertFalse(offered[0], "the unit did not exist before the sync");
 		assertTrue(offered[1]);
-	}
-
-	private static Combo orgUnitFilter(Control control) {
-		if (control instanceof Combo combo && Arrays.asList(combo.getItems()).contains("Any org unit")) {
-			return combo;
-		}
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				Combo found = orgUnitFilter(child);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
-	}
-
-	private static Table table(Control control) {
-		if (control instanceof Table table) {
-			return table;
-		}
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				Table found = table(child);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 }

@@ -46,16 +46,17 @@ class SyncProgressEndToEndTest {
 
 	@Test
 	void theInitialSyncTellsDoneOfTotalWithTheTimeLeftAndTheTotalBecomesExactAtTheEnd() {
-		webEvents(700, server.north);
-		webEvents(100, server.south);
+		// pages of 1,000 (the protocol's maximum)
+		webEvents(1400, server.north);
+		webEvents(200, server.south);
 
 		List<String> steps = eventsSteps();
 
 		assertEquals(2, steps.size(), steps.toString());
-		// the feed's count is an upper bound: it includes the 100 events outside the user's org units
-		assertTrue(steps.get(0).startsWith("Receiving Events: 500 / 800 records, "), steps.get(0));
+		// the feed's count is an upper bound: it includes the 200 events outside the user's org units
+		assertTrue(steps.get(0).startsWith("Receiving Events: 1000 / 1600 records, "), steps.get(0));
 		assertTrue(steps.get(0).matches(".* KB, about \\d+ (s|min) left"), steps.get(0));
-		assertTrue(steps.get(1).startsWith("Receiving Events: 700 / 700 records, "), steps.get(1));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 1400 / 1400 records, "), steps.get(1));
 		assertFalse(steps.get(1).contains("left"), steps.get(1));
 		assertTrue(kilobytes(steps.get(1)) > kilobytes(steps.get(0)), steps.toString());
 	}
@@ -64,13 +65,13 @@ class SyncProgressEndToEndTest {
 	void aSyncGoingOnFromItsCursorTellsTheTotalOnceTheFeedKnowsIt() {
 		webEvents(10, server.north);
 		eventsSteps();
-		webEvents(600, server.north);
+		webEvents(1200, server.north);
 
 		List<String> steps = eventsSteps();
 
 		assertEquals(2, steps.size(), steps.toString());
-		assertTrue(steps.get(0).startsWith("Receiving Events: 500 records, "), "no count from the middle of the feed: " + steps.get(0));
-		assertTrue(steps.get(1).startsWith("Receiving Events: 600 / 600 records, "), steps.get(1));
+		assertTrue(steps.get(0).startsWith("Receiving Events: 1000 records, "), "no count from the middle of the feed: " + steps.get(0));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 1200 / 1200 records, "), steps.get(1));
 	}
 
 	@Test
