@@ -54,11 +54,12 @@ class SyncProgressEndToEndTest {
 
 		assertEquals(2, steps.size(), steps.toString());
 		// the feed's count is an upper bound: it includes the 200 events outside the user's org units
-		assertTrue(steps.get(0).startsWith("Receiving Events: 1000 / 1600 records, "), steps.get(0));
+		assertTrue(steps.get(0).startsWith("Receiving Events: 1,000 / 1,600 records, "), steps.get(0));
 		assertTrue(steps.get(0).matches(".* KB, about \\d+ (s|min) left"), steps.get(0));
-		assertTrue(steps.get(1).startsWith("Receiving Events: 1400 / 1400 records, "), steps.get(1));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 1,400 / 1,400 records, "), steps.get(1));
 		assertFalse(steps.get(1).contains("left"), steps.get(1));
-		assertTrue(kilobytes(steps.get(1)) > kilobytes(steps.get(0)), steps.toString());
+		// the next page is fetched while one is written, so its bytes may already count at the first step
+		assertTrue(kilobytes(steps.get(0)) > 0 && kilobytes(steps.get(1)) >= kilobytes(steps.get(0)), steps.toString());
 	}
 
 	@Test
@@ -70,8 +71,8 @@ class SyncProgressEndToEndTest {
 		List<String> steps = eventsSteps();
 
 		assertEquals(2, steps.size(), steps.toString());
-		assertTrue(steps.get(0).startsWith("Receiving Events: 1000 records, "), "no count from the middle of the feed: " + steps.get(0));
-		assertTrue(steps.get(1).startsWith("Receiving Events: 1200 / 1200 records, "), steps.get(1));
+		assertTrue(steps.get(0).startsWith("Receiving Events: 1,000 records, "), "no count from the middle of the feed: " + steps.get(0));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 1,200 / 1,200 records, "), steps.get(1));
 	}
 
 	@Test
