@@ -1,5 +1,6 @@
 package org.outpost.documents.ui.internal;
 
+import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -79,8 +80,9 @@ class DocumentRegisterTest {
 		Document plan = attachments.attach(owner, Files.write(Files.createTempFile("site-plan", ".txt"), bytes));
 		DocumentRegisterPart part = new DocumentRegisterPart();
 		part.create(shell, database);
+		// the register reads off the UI thread: wait for the rows and the count
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading() && part.register.rowCount() >= 1, "the documents register");
 
-		assertTrue(part.register.rowCount() >= 1);
 		assertTrue(part.register.source().fetch(0, 100).contains(plan));
 		assertEquals("Orgunit " + owner.getId().substring(0, 8), DocumentRegisterPart.owner(plan));
 		assertFalse(part.open.isEnabled(), "nothing selected");
