@@ -133,7 +133,8 @@ final class ServerClient {
 		bytesUp.addAndGet(length);
 		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256 + "?" + Protocol.BLOB_OFFSET_PARAMETER + "=" + offset + "&"
 				+ Protocol.BLOB_SIZE_PARAMETER + "=" + size), token).header("Content-Type", Protocol.OCTET_STREAM)
-				.PUT(HttpRequest.BodyPublishers.ofByteArray(chunk, 0, length)).build();
+				// the server may refuse before reading the chunk (limit, token): it answers before the bytes travel
+				.expectContinue(true).PUT(HttpRequest.BodyPublishers.ofByteArray(chunk, 0, length)).build();
 		return send(request, JsonCodec::blobStatus);
 	}
 

@@ -88,10 +88,13 @@ final class Api {
 				.POST(BodyPublishers.ofByteArray(bytes.toByteArray())).build());
 	}
 
-	/** PUTs blob bytes as a device at {@link #VERSION} with {@code token} (null: none). */
+	/**
+	 * PUTs blob bytes as a device at {@link #VERSION} with {@code token} (null: none), as the desktop
+	 * does: {@code Expect: 100-continue}, so a refusal before the body (limit, token) arrives whole.
+	 */
 	Reply put(String pathAndQuery, byte[] bytes, String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Content-Type", Protocol.OCTET_STREAM)
-				.header(Protocol.CLIENT_VERSION_HEADER, VERSION).PUT(BodyPublishers.ofByteArray(bytes));
+				.header(Protocol.CLIENT_VERSION_HEADER, VERSION).expectContinue(true).PUT(BodyPublishers.ofByteArray(bytes));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
