@@ -63,6 +63,9 @@ import jakarta.persistence.EntityManager;
  */
 public final class ApiHandler extends Handler.Abstract {
 
+	/** The largest refused body that is read to its end so the client gets the answer (see {@link #discard}). */
+	private static final long DISCARD_AT_MOST = 8L * Protocol.MAX_REQUEST_BYTES;
+
 	private final ServerStore store;
 	private final Duration tokenValidity;
 	private final Metrics metrics;
@@ -286,6 +289,7 @@ public final class ApiHandler extends Handler.Abstract {
 			throw new ProtocolException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + Protocol.JSON + ", not " + type);
 		}
 		if (request.getLength() > Protocol.MAX_REQUEST_BYTES) {
+			discard(request);
 			throw tooLarge();
 		}
 		try (InputStream in = new LimitedInputStream(Content.Source.asInputStream(request), Protocol.MAX_REQUEST_BYTES)) {
@@ -297,6 +301,21 @@ public final class ApiHandler extends Handler.Abstract {
 			throw e;
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Reads and drops a refused body of a known, bounded length before the answer: a connection closed
+	 * on bytes it never read is reset, and the client then never sees the answer.
+	 */
+	private static void discard(Request request) {
+		if (request.getLength() > DISCARD_AT_MOST) {
+			return;
+		}
+		try (InputStream in = Content.Source.asInputStream(request)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		} catch (IOException | UncheckedIOException e) {
+			// the client went away: nobody is left to answer
 		}
 	}
 
