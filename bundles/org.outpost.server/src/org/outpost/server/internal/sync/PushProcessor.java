@@ -32,6 +32,7 @@ import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.store.StoredRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.persistence.EntityManager;
@@ -164,8 +165,11 @@ public final class PushProcessor {
 				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " is a " + record.getType() + ", not a " + type.name());
 			}
 			boolean exists = record != null && !record.isTombstone();
+			if (mutation.operation() == Operation.CREATE && record != null && !exists) {
+				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " was deleted");
+			}
 			if (mutation.operation() == Operation.CREATE && record != null) {
-				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " already exists");
+				return createOfExisting(mutation, type, record);
 			}
 			if (mutation.operation() != Operation.CREATE && !exists) {
 				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " does not exist or was deleted");
@@ -211,6 +215,30 @@ public final class PushProcessor {
 				return tooLarge(mutation);
 			}
 			return new Change(mutation, record, false, !applying.isEmpty(), before, conflicts);
+		}
+
+		/**
+		 * A create of a record that exists: two devices made the same record (both completed the same
+		 * recurring event, whose next occurrence's id derives from it). Fields equal to the server's
+		 * change nothing; a different one is a conflict (no base: neither side edited the other's), so
+		 * the second device converges instead of holding a rejected change.
+		 */
+		private Object createOfExisting(Mutation mutation, RecordType type, StoredRecord record) {
+			FieldChange newOrgUnit = mutation.fields().get("orgUnit");
+			String orgUnit = newOrgUnit == null || newOrgUnit.value().isNull() ? record.getOrgUnit() : newOrgUnit.value().asText();
+			Optional<String> refusal = rules.refusal(type, Operation.CREATE, record.getOrgUnit(), orgUnit);
+			if (refusal.isPresent()) {
+				return MutationResult.rejected(mutation.mutationId(), refusal.get());
+			}
+			ObjectNode body = JsonCodec.parseObject(record.getBody());
+			Map<String, FieldConflict> conflicts = new LinkedHashMap<>();
+			for (Map.Entry<String, FieldChange> field : mutation.fields().entrySet()) {
+				JsonNode current = RecordFields.get(record, body, field.getKey());
+				if (!RecordFields.same(current, field.getValue().value())) {
+					conflicts.put(field.getKey(), new FieldConflict(current, NullNode.getInstance(), field.getValue().value()));
+				}
+			}
+			return new Change(mutation, record, false, false, null, conflicts);
 		}
 
 		/** Gives a decided change its sequence number (when it changed anything) and answers it. */
