@@ -88,7 +88,9 @@ public final class ChangeFeed {
 		}
 		Set<String> deviceUnits = device.orgUnits().isEmpty() ? Set.of() : directory.withSubUnits(device.orgUnits());
 		ScopeRules rules = new ScopeRules(user, device, deviceUnits, today);
-		String fingerprint = fingerprint(request.category(), user, device, types.contains("event") ? rules : null);
+		// documents filed under events follow the events' date window too
+		boolean dated = types.contains("event") || types.contains(AttachmentScope.DOCUMENT);
+		String fingerprint = fingerprint(request.category(), user, device, dated ? rules : null);
 
 		long after = 0;
 		boolean reset = false;

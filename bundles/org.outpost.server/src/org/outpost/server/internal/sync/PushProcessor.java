@@ -110,7 +110,11 @@ public final class PushProcessor {
 			}
 		}
 
-		int changes = (int) decisions.stream().filter(decision -> decision instanceof Change change && change.applies()).count();
+		List<StoredRecord> moved = decisions.stream().filter(decision -> decision instanceof Change change && change.applies()
+				&& (change.created() || change.before() != null && !change.before().equals(ScopeColumns.of(change.record()))))
+				.map(decision -> ((Change) decision).record()).toList();
+		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, batch.touched.keySet());
+		int changes = (int) decisions.stream().filter(decision -> decision instanceof Change change && change.applies()).count() + documentsMoved.size();
 		Revisions revisions = changes == 0 ? null : ServerStore.takeRevisions(em, changes);
 		List<MutationResult> results = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++) {
@@ -125,6 +129,11 @@ public final class PushProcessor {
 			batch.answered.put(result.mutationId(), result);
 			results.add(result);
 		}
+		documentsMoved.forEach((document, before) -> {
+			long rev = revisions.next();
+			document.changed(rev, System.currentTimeMillis(), user.user());
+			em.persist(new ScopeMove(rev, document, before));
+		});
 		return results;
 	}
 
@@ -190,6 +199,7 @@ public final class PushProcessor {
 				if (!RecordEditor.apply(created, values)) {
 					return tooLarge(mutation);
 				}
+				AttachmentScope.file(em, created, touched);
 				touched.put(created.getId(), created);
 				return new Change(mutation, created, true, true, null, Map.of());
 			}
@@ -214,6 +224,7 @@ public final class PushProcessor {
 			if (!applying.isEmpty() && !RecordEditor.apply(record, applying)) {
 				return tooLarge(mutation);
 			}
+			AttachmentScope.file(em, record, touched);
 			return new Change(mutation, record, false, !applying.isEmpty(), before, conflicts);
 		}
 
