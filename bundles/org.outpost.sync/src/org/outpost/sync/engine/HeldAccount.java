@@ -51,10 +51,6 @@ public class HeldAccount {
 		return serverAddress;
 	}
 
-	public String getUserName() {
-		return userName;
-	}
-
 	/** The same server (by id when both have one, else by address) and the same user. */
 	boolean sameAs(HeldAccount other) {
 		boolean sameServer = serverId != null && other.serverId != null ? serverId.equals(other.serverId)
