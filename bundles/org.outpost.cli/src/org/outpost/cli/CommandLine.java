@@ -46,8 +46,10 @@ public final class CommandLine {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 	private static final String USAGE_TEXT = """
 			Usage: outpost <command>
-			  login --server <address> --user <name> [--password-stdin]
-			                           log in (asks for the password, or reads one line from standard input)
+			  login --server <address> --user <name> [--password-stdin] [--reset-local-data]
+			                           log in (asks for the password, or reads one line from standard input);
+			                           another server or user than the one whose data this device holds
+			                           needs --reset-local-data: that data is removed and a full sync follows
 			  sync full|events|admin|documents|<participant>
 			                           sync that kind (full: everything, admin first) or one module
 			  status                   connection, changes waiting, conflicts, last syncs
@@ -99,16 +101,21 @@ public final class CommandLine {
 			err.println("outpost: the password could not be read: " + e.getMessage());
 			return USAGE;
 		}
+		boolean reset = args.contains("--reset-local-data");
 		try {
-			Hello hello = engine.login(address, user, password);
+			Hello hello = engine.login(address, user, password, reset);
 			if (hello.compatibility() != null && "warn".equals(hello.compatibility().verdict())) {
 				err.println("outpost: " + hello.compatibility().message());
 			}
 			out.println("Logged in to " + address + " as " + user + " (server " + hello.serverVersion() + ", this device "
 					+ ApplicationVersion.CURRENT + ").");
-			return OK;
+			// the device may hold nothing of this account now: the initial sync brings it
+			return reset ? sync(List.of(SyncKind.FULL.key())) : OK;
 		} catch (SyncProblem e) {
 			err.println("outpost: " + e.getMessage());
+			if (e.kind() == SyncProblem.Kind.LOCAL_DATA_RESET_NEEDED) {
+				err.println("outpost: to replace it, log in again with --reset-local-data");
+			}
 			return e.kind() == SyncProblem.Kind.OFFLINE ? OFFLINE : REFUSED;
 		} finally {
 			java.util.Arrays.fill(password, '\0');

@@ -20,6 +20,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.outpost.persistence.internal.ContributorClassLoader;
 import org.outpost.persistence.internal.OutpostPersistenceUnit;
+import org.outpost.persistence.internal.SchemaExtensionLog;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -72,7 +73,8 @@ public final class EntityManagerFactories {
 		properties.put("eclipselink.ddl-generation.output-mode", "database");
 		properties.put("eclipselink.jdbc.batch-writing", "JDBC");
 		properties.put("eclipselink.logging.level", "WARNING");
-		// extending existing tables re-issues their foreign keys, which the database refuses harmlessly on every start
+		// extending existing tables re-issues their foreign keys, which the database refuses harmlessly on every start: not logged
+		properties.put("eclipselink.logging.logger", SchemaExtensionLog.class.getName());
 		properties.put("eclipselink.logging.level.ddl", "SEVERE");
 		properties.put("eclipselink.logging.level.sql", "SEVERE");
 		properties.put("eclipselink.target-database", targetDatabase);

@@ -167,7 +167,7 @@ public final class JsonCodec {
 		JsonReader compatibility = in.child("compatibility");
 		return new Hello(in.requiredText("application"), in.requiredText("serverVersion"), in.integers("protocolVersions"), in.instant("serverTime"),
 				compatibility == null ? null : new Compatibility(compatibility.requiredText("verdict"), compatibility.requiredText("message")),
-				in.raw("maxBlobBytes") == null ? 0 : in.longInteger("maxBlobBytes"));
+				in.raw("maxBlobBytes") == null ? 0 : in.longInteger("maxBlobBytes"), in.text("serverId"));
 	}
 
 	public static BlobStatus blobStatus(JsonNode json) {
@@ -329,6 +329,9 @@ public final class JsonCodec {
 		}
 		if (hello.maxBlobBytes() > 0) {
 			json.writeNumberField("maxBlobBytes", hello.maxBlobBytes());
+		}
+		if (hello.serverId() != null) {
+			json.writeStringField("serverId", hello.serverId());
 		}
 		json.writeEndObject();
 	}

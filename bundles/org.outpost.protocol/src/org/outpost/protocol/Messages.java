@@ -20,9 +20,11 @@ public final class Messages {
 	 * GET hello: who the server is and whether a client at {@code clientVersion} may sync.
 	 *
 	 * @param maxBlobBytes the largest document blob the server takes; 0 when the server did not say
+	 * @param serverId the id of the server's database, the same for every instance serving it and
+	 *        kept across restarts; null from a server that does not say
 	 */
 	public record Hello(String application, String serverVersion, List<Integer> protocolVersions, Instant serverTime,
-			Compatibility compatibility, long maxBlobBytes) {
+			Compatibility compatibility, long maxBlobBytes, String serverId) {
 	}
 
 	/**

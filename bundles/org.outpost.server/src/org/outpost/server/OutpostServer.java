@@ -30,6 +30,7 @@ import org.outpost.server.ServerAdmin.BlobsSwept;
 import org.outpost.server.internal.http.ApiHandler;
 import org.outpost.server.internal.http.Metrics;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.sync.AttachmentScope;
 import org.outpost.server.internal.sync.RecordEditor;
 
 /**
@@ -129,6 +130,10 @@ public final class OutpostServer implements AutoCloseable {
 			int filled = store.write(RecordEditor::fillStatusColumns);
 			if (filled > 0) {
 				ILog.of(OutpostServer.class).info("Filled the status column of " + filled + " records stored before it existed");
+			}
+			int filed = store.write(AttachmentScope::fileStoredDocuments);
+			if (filed > 0) {
+				ILog.of(OutpostServer.class).info("Filed " + filed + " documents stored before documents followed their records' scope");
 			}
 		} catch (RuntimeException e) {
 			store.close();

@@ -101,11 +101,23 @@ public final class SyncEngine {
 	 * @return the version answer, whose message the user should see when it warns
 	 */
 	public Hello login(URI server, String user, char[] password) throws SyncProblem {
+		return login(server, user, password, false);
+	}
+
+	/**
+	 * Like {@link #login(URI, String, char[])}; a login to another server or as another user than
+	 * the one whose data this device holds is refused while changes or conflicts of that one wait
+	 * ({@link Kind#UNSENT_CHANGES}), and otherwise resets the local data when {@code resetLocalData}
+	 * (the user agreed; the next sync is then an initial full sync) or is refused with what it would
+	 * remove ({@link Kind#LOCAL_DATA_RESET_NEEDED}). A refused login keeps nothing.
+	 */
+	public Hello login(URI server, String user, char[] password, boolean resetLocalData) throws SyncProblem {
 		ServerClient client = new ServerClient(server, http);
 		Hello hello = checkVersion(client);
 		try {
 			String device = connections.deviceId();
 			LoginResponse response = client.login(new LoginRequest(user, new String(password), device, ApplicationVersion.CURRENT.toString()));
+			accountSwitch().logInAs(new HeldAccount(hello.serverId(), server.toString(), response.user()), connection(), resetLocalData);
 			vault.store(new StoredToken(server.toString(), response.user(), response.token(), response.expiresAt()));
 			connections.save(server, response.user());
 			return hello;
@@ -170,6 +182,7 @@ public final class SyncEngine {
 				.orElseThrow(() -> new SyncProblem(Kind.LOGIN_NEEDED, "Your session with " + connection.server() + " has ended; log in again"));
 		ServerClient client = new ServerClient(connection.server(), http);
 		Hello hello = checkVersion(client);
+		accountSwitch().requireHeldServer(hello.serverId());
 		if (hello.compatibility() != null && "warn".equals(hello.compatibility().verdict())) {
 			warnings.add(hello.compatibility().message());
 		}
@@ -199,6 +212,10 @@ public final class SyncEngine {
 			new EventRetention(database, index, clock).purge(device);
 		}
 		progress.split(1);
+	}
+
+	private AccountSwitch accountSwitch() {
+		return new AccountSwitch(database, new RecordTypeIndex(participants.all()), settings);
 	}
 
 	private static Hello checkVersion(ServerClient client) throws SyncProblem {

@@ -19,7 +19,14 @@ public final class SyncProblem extends Exception {
 		/** The versions are too far apart: no data moved. */
 		VERSION_BLOCKED(SyncOutcome.REFUSED),
 		/** The server answered with an error. */
-		SERVER_ERROR(SyncOutcome.FAILED);
+		SERVER_ERROR(SyncOutcome.FAILED),
+		/**
+		 * A login to another server or as another user while this device holds changes not yet sent,
+		 * or conflicts not yet resolved, for the one its data came from: they must be synced first.
+		 */
+		UNSENT_CHANGES(SyncOutcome.REFUSED),
+		/** A login to another server or as another user replaces the local data: the user must agree first. */
+		LOCAL_DATA_RESET_NEEDED(SyncOutcome.REFUSED);
 
 		private final SyncOutcome outcome;
 

@@ -40,10 +40,19 @@ public final class SyncHandler {
 			@Optional @Named(SyncCommand.PARTICIPANT) String participant) {
 		SyncRequest request = participant != null ? SyncRequest.participant(participant, SyncRequest.MANUAL)
 				: SyncRequest.of(kind == null ? SyncKind.FULL : SyncKind.fromKey(kind), SyncRequest.MANUAL);
-		if (sync.engine().connection().isEmpty() && !logIn(shell, sync, "Log in once; after that Outpost keeps you logged in on this device.")) {
-			return;
+		if (sync.engine().connection().isEmpty()) {
+			LoginDialog login = logIn(shell, sync, "Log in once; after that Outpost keeps you logged in on this device.");
+			if (login == null) {
+				return;
+			}
+			request = afterLogin(login, request);
 		}
 		run(shell, sync, ui, events, request, true);
+	}
+
+	/** What runs after a login: a login that replaced another account's data brings the new one's with a full sync. */
+	private static SyncRequest afterLogin(LoginDialog login, SyncRequest asked) {
+		return login.localDataReset() ? SyncRequest.of(SyncKind.FULL, asked.trigger()) : asked;
 	}
 
 	private static void run(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, SyncRequest request, boolean mayAskLogin) {
@@ -69,8 +78,9 @@ public final class SyncHandler {
 		case NEEDS_ATTENTION -> MessageDialog.openInformation(shell, title,
 				report.message() + ".\n\nOpen the Sync perspective's Conflicts tab to choose which values to keep; nothing was lost.");
 		case REFUSED -> {
-			if (mayAskLogin && report.problem() == SyncProblem.Kind.LOGIN_NEEDED && logIn(shell, sync, report.message())) {
-				run(shell, sync, ui, events, job.request(), false);
+			LoginDialog login = mayAskLogin && report.problem() == SyncProblem.Kind.LOGIN_NEEDED ? logIn(shell, sync, report.message()) : null;
+			if (login != null) {
+				run(shell, sync, ui, events, afterLogin(login, job.request()), false);
 			} else {
 				MessageDialog.openError(shell, title, report.message());
 			}
@@ -80,14 +90,15 @@ public final class SyncHandler {
 		}
 	}
 
-	private static boolean logIn(Shell shell, SyncService sync, String why) {
+	/** @return the dialog after a login, or null when the user cancelled it */
+	private static LoginDialog logIn(Shell shell, SyncService sync, String why) {
 		LoginDialog dialog = new LoginDialog(shell, sync.engine(), why);
 		if (dialog.open() != Window.OK) {
-			return false;
+			return null;
 		}
 		if (dialog.versionWarning() != null) {
 			MessageDialog.openWarning(shell, "Outpost versions", dialog.versionWarning());
 		}
-		return true;
+		return dialog;
 	}
 }

@@ -3,6 +3,7 @@ package org.outpost.ui.sync;
 import java.net.URI;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -20,12 +21,16 @@ import org.outpost.sync.engine.SyncProblem;
 
 /**
  * Asks for the server address, user name and password, checks the server's version and logs in.
- * A wrong address, wrong credentials or a blocked version keep the dialog open with the reason.
+ * A wrong address, wrong credentials or a blocked version keep the dialog open with the reason, and
+ * so does a login to another server or as another user while this device has changes of the old
+ * one waiting. Without such changes, that login asks first whether to replace the local data.
  */
 public final class LoginDialog extends TitleAreaDialog {
 
 	/** Widget data key naming each field, for tests. */
 	public static final String FIELD_DATA = "org.outpost.login.field";
+	/** The button that agrees to replace another account's data on this device. */
+	public static final String REPLACE_LABEL = "Replace Local Data";
 
 	private final SyncEngine engine;
 	private final String why;
@@ -33,6 +38,7 @@ public final class LoginDialog extends TitleAreaDialog {
 	private Text user;
 	private Text password;
 	private String versionWarning;
+	private boolean localDataReset;
 
 	/** @param why one sentence on why the login is asked for */
 	public LoginDialog(Shell parent, SyncEngine engine, String why) {
@@ -94,24 +100,57 @@ public final class LoginDialog extends TitleAreaDialog {
 		}
 		String name = user.getText().strip();
 		char[] secret = password.getTextChars();
+		try {
+			Hello hello;
+			try {
+				hello = logIn(address, name, secret, false);
+			} catch (SyncProblem e) {
+				if (e.kind() != SyncProblem.Kind.LOCAL_DATA_RESET_NEEDED) {
+					throw e;
+				}
+				if (!confirmReset(e.getMessage())) {
+					setErrorMessage("Not logged in; this device keeps its data.");
+					return;
+				}
+				hello = logIn(address, name, secret, true);
+				localDataReset = true;
+			}
+			if (hello.compatibility() != null && "warn".equals(hello.compatibility().verdict())) {
+				versionWarning = hello.compatibility().message();
+			}
+		} catch (SyncProblem e) {
+			setErrorMessage(e.getMessage());
+			return;
+		} finally {
+			java.util.Arrays.fill(secret, '\0');
+		}
+		super.okPressed();
+	}
+
+	private Hello logIn(URI address, String name, char[] secret, boolean resetLocalData) throws SyncProblem {
 		SyncProblem[] problem = new SyncProblem[1];
 		Hello[] hello = new Hello[1];
 		BusyIndicator.showWhile(getShell().getDisplay(), () -> {
 			try {
-				hello[0] = engine.login(address, name, secret);
+				hello[0] = engine.login(address, name, secret, resetLocalData);
 			} catch (SyncProblem e) {
 				problem[0] = e;
 			}
 		});
-		java.util.Arrays.fill(secret, '\0');
 		if (problem[0] != null) {
-			setErrorMessage(problem[0].getMessage());
-			return;
+			throw problem[0];
 		}
-		if (hello[0].compatibility() != null && "warn".equals(hello[0].compatibility().verdict())) {
-			versionWarning = hello[0].compatibility().message();
-		}
-		super.okPressed();
+		return hello[0];
+	}
+
+	private boolean confirmReset(String what) {
+		return new MessageDialog(getShell(), "Replace the data on this device?", null, what + "\n\nNothing unsent is lost: this device has no"
+				+ " changes waiting.", MessageDialog.CONFIRM, 1, REPLACE_LABEL, IDialogConstants.CANCEL_LABEL).open() == 0;
+	}
+
+	/** True when the login replaced another account's data on this device: a full sync should follow. */
+	public boolean localDataReset() {
+		return localDataReset;
 	}
 
 	/** The version warning the server gave at login, or null. */

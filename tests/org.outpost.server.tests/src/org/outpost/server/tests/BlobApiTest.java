@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.Mutation;
 import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.Outcome;
@@ -204,6 +206,43 @@ class BlobApiTest {
 		assertEquals(200, putChunk(sha256, bytes, CHUNK, bytes.length, archivist).status());
 		assertEquals(Outcome.APPLIED, pushOne(Fixture.create("document", document, fields)).outcome());
 		assertArrayEquals(bytes, api.get(blob(sha256), archivist, null).response().body());
+	}
+
+	@Test
+	void aDocumentGoesWhereItsRecordGoesInTheFeedAndForTheDownload() throws Exception {
+		byte[] bytes = randomBytes(500, 9);
+		String sha256 = sha256(bytes);
+		upload(sha256, bytes, archivist);
+		String event = Fixture.event(admin, company.a, Fixture.TODAY, "Inspection with a photo");
+		String document = Fixture.newId();
+		String archivistsCursor = pullDocuments(archivist, null).nextCursor();
+		String outsidersCursor = pullDocuments(outsider, null).nextCursor();
+		assertEquals(Outcome.APPLIED, pushOne(Fixture.create("document", document,
+				Map.of("ownerType", "event", "ownerId", event, "fileName", "confidential-site-plan.pdf", "sha256", sha256))).outcome());
+		assertEquals(company.a, admin.record(document).orgUnit(), "filed under its event's org unit");
+
+		ChangePage archivists = pullDocuments(archivist, archivistsCursor);
+		assertTrue(archivists.records().stream().anyMatch(r -> r.id().equals(document)), "the event's org unit receives it");
+		ChangePage outsiders = pullDocuments(outsider, outsidersCursor);
+		assertFalse(outsiders.records().stream().anyMatch(r -> r.id().equals(document)), "another org unit does not even learn its file name");
+		assertEquals("forbidden", api.get(blob(sha256), outsider, null).code());
+
+		admin.putRecord("event", event, Map.of("orgUnit", Fixture.text(company.b)));
+
+		ChangePage left = pullDocuments(archivist, archivists.nextCursor());
+		assertTrue(left.left().stream().anyMatch(l -> l.id().equals(document)), "it leaves with its event: " + left.left());
+		assertEquals("forbidden", api.get(blob(sha256), archivist, null).code());
+		ChangePage entered = pullDocuments(outsider, outsiders.nextCursor());
+		assertTrue(entered.records().stream().anyMatch(r -> r.id().equals(document)), "and comes to the event's new org unit");
+		assertArrayEquals(bytes, api.get(blob(sha256), outsider, null).response().body());
+	}
+
+	private static ChangePage pullDocuments(String token, String cursor) {
+		Reply reply = api.post(Protocol.CHANGES, Fixture.pull("documents", cursor, 1000, DeviceScope.DEFAULT), token);
+		assertEquals(200, reply.status(), reply.body());
+		ChangePage page = JsonCodec.changePage(reply.json());
+		assertFalse(page.hasMore());
+		return page;
 	}
 
 	@Test

@@ -105,6 +105,7 @@ class ServerApiTest {
 		Reply same = api.get(Protocol.HELLO + "?clientVersion=1.0");
 		assertEquals(200, same.status());
 		assertEquals(List.of(1), JsonCodec.hello(same.json()).protocolVersions());
+		assertNotNull(JsonCodec.hello(same.json()).serverId(), "the server names itself");
 		assertEquals("go", same.json().path("compatibility").path("verdict").asText());
 		assertEquals("warn", api.get(Protocol.HELLO + "?clientVersion=1.1").json().path("compatibility").path("verdict").asText());
 		Reply far = api.get(Protocol.HELLO + "?clientVersion=3.0");
@@ -291,6 +292,47 @@ class ServerApiTest {
 		assertEquals("Theirs", now.body().get("title").asText(), "the server keeps its value");
 		assertEquals("in progress", now.body().get("status").asText(), "the other field merged");
 		assertEquals(now.rev(), result.newRev());
+	}
+
+	@Test
+	void aCreateOfAnExistingRecordConvergesFieldByFieldAndOneOfADeletedRecordIsRejected() {
+		String id = Fixture.newId();
+		Map<String, String> derived = Map.of("orgUnit", company.a, "title", "Next monthly audit", "dueDate", Fixture.TODAY.plusDays(30).toString());
+		MutationResult first = push(Fixture.push(0, Fixture.create("event", id, derived))).get(0);
+		long revision = admin.lastRevision();
+
+		MutationResult same = push(Fixture.push(0, Fixture.create("event", id, derived))).get(0);
+		assertEquals(Outcome.APPLIED, same.outcome(), "a second device made the same record: " + same);
+		assertEquals(first.newRev(), same.newRev());
+		assertEquals(revision, admin.lastRevision(), "nothing changed, no sequence number taken");
+
+		Map<String, String> renamed = new LinkedHashMap<>(derived);
+		renamed.put("title", "Renamed before completing");
+		MutationResult different = push(Fixture.push(0, Fixture.create("event", id, renamed))).get(0);
+		assertEquals(Outcome.CONFLICT, different.outcome());
+		assertEquals(List.of("title"), List.copyOf(different.conflicts().keySet()));
+		assertEquals("Next monthly audit", different.conflicts().get("title").server().asText());
+		assertEquals("Renamed before completing", different.conflicts().get("title").mine().asText());
+		assertEquals("Next monthly audit", admin.record(id).body().get("title").asText(), "the server keeps its value");
+
+		admin.deleteRecord(id);
+		assertEquals(Outcome.REJECTED, push(Fixture.push(0, Fixture.create("event", id, derived))).get(0).outcome(), "no resurrection");
+	}
+
+	@Test
+	void aCursorOfAnotherUserWithTheSameScopeStartsTheFeedOver() {
+		admin.putUser("colleague", "Colin Colleague", "secret", List.of("Officer"));
+		admin.assign("colleague", company.a);
+		String colleagues = api.login("colleague", "secret", "laptop-colleague");
+		Fixture.event(admin, company.a, Fixture.TODAY, "seen by both");
+		String officersCursor = pullAll("events", null, 100, DeviceScope.DEFAULT).getValue();
+
+		Reply reply = api.post(Protocol.CHANGES, Fixture.pull("events", officersCursor, 100, DeviceScope.DEFAULT), colleagues);
+
+		assertEquals(200, reply.status(), reply.body());
+		ChangePage page = JsonCodec.changePage(reply.json());
+		assertTrue(page.reset(), "another user's cursor is no scope this user had");
+		assertTrue(page.records().stream().anyMatch(r -> r.body().path("title").asText().equals("seen by both")));
 	}
 
 	@Test

@@ -180,12 +180,16 @@ class TwoServersOneDatabaseTest {
 				start.countDown();
 				List<MutationResult> firstAnswers = replies.get(0).get().subList(0, PER_BATCH);
 				int createsApplied = 0;
+				int titlesInConflict = 0;
 				for (Future<List<MutationResult>> reply : replies) {
 					List<MutationResult> results = reply.get();
 					assertEquals(firstAnswers, results.subList(0, PER_BATCH), "every push of the batch gets the first answers");
-					createsApplied += results.get(PER_BATCH).outcome() == Outcome.APPLIED ? 1 : 0;
+					MutationResult create = results.get(PER_BATCH);
+					createsApplied += create.outcome() == Outcome.APPLIED ? 1 : 0;
+					titlesInConflict += create.outcome() == Outcome.CONFLICT && create.conflicts().keySet().equals(Set.of("title")) ? 1 : 0;
 				}
-				assertEquals(1, createsApplied, "one device made the contested record, the others were told it exists");
+				assertEquals(1, createsApplied, "one device made the contested record");
+				assertEquals(CLIENTS - 1, titlesInConflict, "the others keep their different titles as conflicts; the org unit they share applies");
 				assertTrue(firstAnswers.stream().allMatch(result -> result.outcome() == Outcome.APPLIED));
 			} finally {
 				pool.shutdownNow();
@@ -207,6 +211,8 @@ class TwoServersOneDatabaseTest {
 			String id = Fixture.event(first.admin(), company.a, Fixture.TODAY, "Original");
 			String tokenOne = one.login("officer", "secret", "one");
 			String tokenTwo = two.login("officer", "secret", "two");
+			assertEquals(JsonCodec.hello(one.get(Protocol.HELLO).json()).serverId(), JsonCodec.hello(two.get(Protocol.HELLO).json()).serverId(),
+					"two instances on one database are one server to a device");
 			// each instance reads the record and the token once, so a cache there would keep the old rows
 			String cursor = pull(two, tokenTwo, null).nextCursor();
 			pull(one, tokenOne, null);

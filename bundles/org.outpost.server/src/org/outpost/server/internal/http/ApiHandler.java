@@ -170,7 +170,7 @@ public final class ApiHandler extends Handler.Abstract {
 			compatibility = new Compatibility(answer.verdict().name().toLowerCase(Locale.ROOT), answer.message());
 		}
 		return new Hello("Outpost", ApplicationVersion.CURRENT.toString(), Protocol.SUPPORTED_VERSIONS, Instant.now(clock), compatibility,
-				blobs.maxBytes());
+				blobs.maxBytes(), store.serverId());
 	}
 
 	private Object login(Request request) {

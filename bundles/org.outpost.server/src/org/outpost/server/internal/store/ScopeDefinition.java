@@ -7,8 +7,8 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
- * A scope a device was given a cursor under: its fingerprint (with the user's name, which the
- * fingerprint leaves out) and all that decides it, as JSON. When a device's scope changes, the
+ * A scope a device was given a cursor under: its fingerprint with the user's name (fingerprints
+ * from before the name was part of them did not cover it) and all that decides it, as JSON. When a device's scope changes, the
  * change feed reads the old one here to send only what entered and left the scope.
  */
 @Entity

@@ -27,7 +27,7 @@ import jakarta.persistence.Query;
 public final class ServerStore implements AutoCloseable {
 
 	static final List<Class<?>> ENTITIES = List.of(StoredRecord.class, ChangeCounter.class, MutationLogEntry.class, Device.class,
-			Credential.class, DeviceToken.class, StoredBlob.class, BlobChunk.class, ScopeMove.class, ScopeDefinition.class);
+			Credential.class, DeviceToken.class, StoredBlob.class, BlobChunk.class, ScopeMove.class, ScopeDefinition.class, ServerIdentity.class);
 	/** How often a write that lost a race with a concurrent one (see {@link #writeRetrying}) is tried in all. */
 	private static final int ATTEMPTS = 3;
 
@@ -35,6 +35,7 @@ public final class ServerStore implements AutoCloseable {
 	private final DataSource dataSource;
 	private final String location;
 	private final EntityManagerFactory factory;
+	private final String serverId;
 
 	private ServerStore(DataSource dataSource, String location, Map<String, String> connection) {
 		this.dataSource = dataSource;
@@ -47,6 +48,7 @@ public final class ServerStore implements AutoCloseable {
 		this.factory = EntityManagerFactories.open("outpost-server", dataSource, ENTITIES,
 				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, properties);
 		createCounter();
+		serverId = identity();
 	}
 
 	/** The embedded store: an HSQLDB database in {@code folder}, created when missing. */
@@ -77,6 +79,33 @@ public final class ServerStore implements AutoCloseable {
 				throw e;
 			}
 		}
+	}
+
+	/** The id of this database, made with it; another instance serving it reads the same. */
+	private String identity() {
+		try {
+			return write(em -> {
+				ServerIdentity kept = em.find(ServerIdentity.class, ServerIdentity.THIS_SERVER);
+				if (kept != null) {
+					return kept.getServerId();
+				}
+				ServerIdentity made = ServerIdentity.newOne();
+				em.persist(made);
+				return made.getServerId();
+			});
+		} catch (PersistenceException e) {
+			// another server instance made it at the same moment
+			ServerIdentity made = read(em -> em.find(ServerIdentity.class, ServerIdentity.THIS_SERVER));
+			if (made == null) {
+				throw e;
+			}
+			return made.getServerId();
+		}
+	}
+
+	/** The server's id (hello's {@code serverId}): the same for every instance on this database, across restarts. */
+	public String serverId() {
+		return serverId;
 	}
 
 	public <R> R read(Function<EntityManager, R> work) {

@@ -18,7 +18,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV"),
-		@Index(name = "OP_RECORD_BLOB", columnList = "BLOB_SHA256") })
+		@Index(name = "OP_RECORD_BLOB", columnList = "BLOB_SHA256"), @Index(name = "OP_RECORD_ATTACHED", columnList = "ATTACHED_TO") })
 public class StoredRecord {
 
 	/** Longest JSON body a record may have, in characters (the protocol's limit). */
@@ -58,6 +58,10 @@ public class StoredRecord {
 	/** The blob a document record refers to (its {@code sha256} field), kept apart from the body so it can be looked up by index. */
 	@Column(name = "BLOB_SHA256", length = 64)
 	private String blobSha256;
+
+	/** The record a document is attached to (its {@code ownerId} field), indexed: its scope columns follow that record's. */
+	@Column(name = "ATTACHED_TO", length = 36)
+	private String attachedTo;
 
 	@Column(name = "CHANGED_AT", nullable = false)
 	private long changedAt;
@@ -148,6 +152,14 @@ public class StoredRecord {
 
 	public void setBody(String body) {
 		this.body = body;
+	}
+
+	public String getAttachedTo() {
+		return attachedTo;
+	}
+
+	public void setAttachedTo(String attachedTo) {
+		this.attachedTo = attachedTo;
 	}
 
 	/** Stamps a change: the new sequence number, when, and who (a user name, or "admin" for the command line). */

@@ -44,7 +44,7 @@ import jakarta.persistence.EntityManager;
  * records that an edit moved out of its scope ({@code left}, from the {@link ScopeMove} log).
  * <p>
  * A cursor is {@code <last sequence scanned>.<scope fingerprint>}. The fingerprint covers all that
- * decides the scope (the user's org units and permissions, the device's settings with what the
+ * decides the scope (the user's name, org units and permissions, the device's settings with what the
  * server imposes and, for events, today's date window); {@link ScopeHistory} keeps what it stands
  * for. When it differs from the current one the scope changed (a setting, an assignment, the date
  * window moving with the days), and the feed sends the difference: one pass over the category
@@ -88,7 +88,9 @@ public final class ChangeFeed {
 		}
 		Set<String> deviceUnits = device.orgUnits().isEmpty() ? Set.of() : directory.withSubUnits(device.orgUnits());
 		ScopeRules rules = new ScopeRules(user, device, deviceUnits, today);
-		String fingerprint = fingerprint(request.category(), user, device, types.contains("event") ? rules : null);
+		// documents filed under events follow the events' date window too
+		boolean dated = types.contains("event") || types.contains(AttachmentScope.DOCUMENT);
+		String fingerprint = fingerprint(request.category(), user, device, dated ? rules : null);
 
 		long after = 0;
 		boolean reset = false;
@@ -310,7 +312,8 @@ public final class ChangeFeed {
 	}
 
 	private static String fingerprint(String category, UserScope user, DeviceScope device, ScopeRules eventWindow) {
-		StringBuilder text = new StringBuilder(category).append('|').append(new TreeSet<>(user.orgUnits())).append('|')
+		// the user's name too: another user's cursor (a device that changed users) is a scope it never had
+		StringBuilder text = new StringBuilder(category).append('|').append(user.user()).append('|').append(new TreeSet<>(user.orgUnits())).append('|')
 				.append(new TreeSet<>(user.permissions())).append('|').append(new TreeSet<>(device.orgUnits())).append('|')
 				.append(new TreeSet<>(device.locations())).append('|').append(device.syncAllRisks()).append('|').append(device.onlyMyActions());
 		if (!device.closedActions()) {

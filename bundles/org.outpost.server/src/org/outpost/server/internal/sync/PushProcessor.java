@@ -32,6 +32,7 @@ import org.outpost.server.internal.store.ServerStore.Revisions;
 import org.outpost.server.internal.store.StoredRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.persistence.EntityManager;
@@ -109,7 +110,11 @@ public final class PushProcessor {
 			}
 		}
 
-		int changes = (int) decisions.stream().filter(decision -> decision instanceof Change change && change.applies()).count();
+		List<StoredRecord> moved = decisions.stream().filter(decision -> decision instanceof Change change && change.applies()
+				&& (change.created() || change.before() != null && !change.before().equals(ScopeColumns.of(change.record()))))
+				.map(decision -> ((Change) decision).record()).toList();
+		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, batch.touched.keySet());
+		int changes = (int) decisions.stream().filter(decision -> decision instanceof Change change && change.applies()).count() + documentsMoved.size();
 		Revisions revisions = changes == 0 ? null : ServerStore.takeRevisions(em, changes);
 		List<MutationResult> results = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++) {
@@ -124,6 +129,11 @@ public final class PushProcessor {
 			batch.answered.put(result.mutationId(), result);
 			results.add(result);
 		}
+		documentsMoved.forEach((document, before) -> {
+			long rev = revisions.next();
+			document.changed(rev, System.currentTimeMillis(), user.user());
+			em.persist(new ScopeMove(rev, document, before));
+		});
 		return results;
 	}
 
@@ -164,8 +174,11 @@ public final class PushProcessor {
 				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " is a " + record.getType() + ", not a " + type.name());
 			}
 			boolean exists = record != null && !record.isTombstone();
+			if (mutation.operation() == Operation.CREATE && record != null && !exists) {
+				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " was deleted");
+			}
 			if (mutation.operation() == Operation.CREATE && record != null) {
-				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " already exists");
+				return createOfExisting(mutation, type, record);
 			}
 			if (mutation.operation() != Operation.CREATE && !exists) {
 				return MutationResult.rejected(mutation.mutationId(), "The record " + mutation.recordId() + " does not exist or was deleted");
@@ -186,6 +199,7 @@ public final class PushProcessor {
 				if (!RecordEditor.apply(created, values)) {
 					return tooLarge(mutation);
 				}
+				AttachmentScope.file(em, created, touched);
 				touched.put(created.getId(), created);
 				return new Change(mutation, created, true, true, null, Map.of());
 			}
@@ -210,7 +224,32 @@ public final class PushProcessor {
 			if (!applying.isEmpty() && !RecordEditor.apply(record, applying)) {
 				return tooLarge(mutation);
 			}
+			AttachmentScope.file(em, record, touched);
 			return new Change(mutation, record, false, !applying.isEmpty(), before, conflicts);
+		}
+
+		/**
+		 * A create of a record that exists: two devices made the same record (both completed the same
+		 * recurring event, whose next occurrence's id derives from it). Fields equal to the server's
+		 * change nothing; a different one is a conflict (no base: neither side edited the other's), so
+		 * the second device converges instead of holding a rejected change.
+		 */
+		private Object createOfExisting(Mutation mutation, RecordType type, StoredRecord record) {
+			FieldChange newOrgUnit = mutation.fields().get("orgUnit");
+			String orgUnit = newOrgUnit == null || newOrgUnit.value().isNull() ? record.getOrgUnit() : newOrgUnit.value().asText();
+			Optional<String> refusal = rules.refusal(type, Operation.CREATE, record.getOrgUnit(), orgUnit);
+			if (refusal.isPresent()) {
+				return MutationResult.rejected(mutation.mutationId(), refusal.get());
+			}
+			ObjectNode body = JsonCodec.parseObject(record.getBody());
+			Map<String, FieldConflict> conflicts = new LinkedHashMap<>();
+			for (Map.Entry<String, FieldChange> field : mutation.fields().entrySet()) {
+				JsonNode current = RecordFields.get(record, body, field.getKey());
+				if (!RecordFields.same(current, field.getValue().value())) {
+					conflicts.put(field.getKey(), new FieldConflict(current, NullNode.getInstance(), field.getValue().value()));
+				}
+			}
+			return new Change(mutation, record, false, false, null, conflicts);
 		}
 
 		/** Gives a decided change its sequence number (when it changed anything) and answers it. */

@@ -110,6 +110,11 @@ public final class ScopeRules {
 		if (!user.may(type.module(), "view")) {
 			return false;
 		}
+		Optional<RecordType> attachedTo = AttachmentScope.DOCUMENT.equals(name) ? AttachmentScope.ownerType(status) : Optional.empty();
+		if (attachedTo.isPresent()) {
+			// a document filed under its record (AttachmentScope): it goes where that record goes
+			return visible(attachedTo.get(), orgUnit, location, dueDate, owner, AttachmentScope.ownerStatus(status));
+		}
 		if (orgUnit != null && !inScope(orgUnit)) {
 			return false;
 		}

@@ -71,9 +71,13 @@ public final class WebEdits {
 			if (!RecordEditor.apply(record, entry.getValue())) {
 				throw new ProtocolException(ErrorCode.BODY_TOO_LARGE, "The record would be larger than " + StoredRecord.MAX_BODY + " characters");
 			}
+			AttachmentScope.file(em, record, existing);
 			put.add(record);
 		}
-		Revisions revisions = ServerStore.takeRevisions(em, put.size());
+		List<StoredRecord> moved = put.stream().filter(record -> !before.containsKey(record) || !before.get(record).equals(ScopeColumns.of(record)))
+				.toList();
+		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, checked.keySet());
+		Revisions revisions = ServerStore.takeRevisions(em, put.size() + documentsMoved.size());
 		long now = System.currentTimeMillis();
 		for (StoredRecord record : put) {
 			long rev = revisions.next();
@@ -85,6 +89,11 @@ public final class WebEdits {
 				em.persist(new ScopeMove(rev, record, was));
 			}
 		}
+		documentsMoved.forEach((document, was) -> {
+			long rev = revisions.next();
+			document.changed(rev, now, by);
+			em.persist(new ScopeMove(rev, document, was));
+		});
 		return put;
 	}
 

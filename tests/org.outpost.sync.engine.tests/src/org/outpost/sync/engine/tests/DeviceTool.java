@@ -11,6 +11,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.outpost.events.Event;
+import org.outpost.events.EventLifecycle;
+import org.outpost.events.EventStatus;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
 
@@ -18,6 +20,8 @@ import org.outpost.sync.outbox.LocalChanges;
  * Runs in a {@link ForkedDevice}: what a user does between syncs and what a test reads back,
  * through the product's own services. {@code create <count> <orgUnit>} saves new Events the way
  * the editor does (record and outbox entry in one transaction) and prints {@code created <id>};
+ * {@code complete <id>} moves an Event to In progress and then Completed, as the editor's status
+ * buttons do (a recurring one schedules its next occurrence);
  * {@code report} prints every local Event ({@code event <id> <title>}) and the counts of queued
  * changes, conflicts and rejected changes.
  */
@@ -35,6 +39,13 @@ public final class DeviceTool implements IApplication {
 				event.setOrgUnitId(args[2]);
 				System.out.println("created " + changes.create(event).getId());
 			}
+		}
+		case "complete" -> {
+			LocalChanges changes = new LocalChanges(database);
+			EventLifecycle lifecycle = EventLifecycle.withInstalledGuards();
+			changes.write(c -> lifecycle.moveTo(c, args[1], EventStatus.IN_PROGRESS));
+			changes.write(c -> lifecycle.moveTo(c, args[1], EventStatus.COMPLETED));
+			System.out.println("completed " + args[1]);
 		}
 		case "report" -> {
 			List<Event> events = database.read(em -> em.createQuery("SELECT e FROM Event e", Event.class).getResultList());

@@ -1,0 +1,114 @@
+package org.outpost.server.internal.sync;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.RecordTypes;
+import org.outpost.protocol.RecordTypes.RecordType;
+import org.outpost.server.internal.store.ScopeColumns;
+import org.outpost.server.internal.store.StoredRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Files a document under the scope of the record it is attached to (its {@code ownerId}): the
+ * document takes that record's org unit, location, due date and owner, and its status column
+ * holds the record's type and status ({@code event:SCHEDULED}), so {@link ScopeRules} filter the
+ * document as they filter the record, in the feed and for blob downloads. When the record moves,
+ * its documents move with it (new revisions, so devices hear that they left). A document whose
+ * record the server does not hold (yet) keeps the columns it was sent with.
+ */
+public final class AttachmentScope {
+
+	static final String DOCUMENT = "document";
+	private static final String OWNER_ID = "ownerId";
+	private static final char TYPE_END = ':';
+	private static final int MAX_STATUS = 32;
+
+	private AttachmentScope() {
+	}
+
+	/** Files a document (other records are left alone) under its record's scope, found among {@code batch} or stored. */
+	static void file(EntityManager em, StoredRecord document, Map<String, StoredRecord> batch) {
+		if (!DOCUMENT.equals(document.getType())) {
+			return;
+		}
+		JsonNode ownerId = JsonCodec.parseObject(document.getBody()).get(OWNER_ID);
+		document.setAttachedTo(ownerId != null && ownerId.isTextual() && ownerId.textValue().length() <= 36 ? ownerId.textValue() : null);
+		if (document.getAttachedTo() == null) {
+			return;
+		}
+		StoredRecord owner = batch.containsKey(document.getAttachedTo()) ? batch.get(document.getAttachedTo())
+				: em.find(StoredRecord.class, document.getAttachedTo());
+		if (owner != null && !DOCUMENT.equals(owner.getType())) {
+			copy(owner, document);
+		}
+	}
+
+	/**
+	 * Files again the live documents attached to {@code owners} (records whose scope columns a write
+	 * just changed or that were just created), except those in {@code skip}.
+	 *
+	 * @return the documents whose columns changed, with their columns before: each needs a revision and a move
+	 */
+	static Map<StoredRecord, ScopeColumns> refileAttached(EntityManager em, Collection<StoredRecord> owners, Collection<String> skip) {
+		Map<String, StoredRecord> byId = new LinkedHashMap<>();
+		owners.stream().filter(owner -> !DOCUMENT.equals(owner.getType())).forEach(owner -> byId.put(owner.getId(), owner));
+		Map<StoredRecord, ScopeColumns> moved = new LinkedHashMap<>();
+		if (byId.isEmpty()) {
+			return moved;
+		}
+		List<StoredRecord> documents = em.createQuery("SELECT r FROM StoredRecord r WHERE r.attachedTo IN :ids AND r.tombstone = FALSE",
+				StoredRecord.class).setParameter("ids", List.copyOf(byId.keySet())).getResultList();
+		for (StoredRecord document : documents) {
+			if (skip.contains(document.getId())) {
+				continue;
+			}
+			ScopeColumns before = ScopeColumns.of(document);
+			copy(byId.get(document.getAttachedTo()), document);
+			if (!before.equals(ScopeColumns.of(document))) {
+				moved.put(document, before);
+			}
+		}
+		return moved;
+	}
+
+	/** Files the documents stored before documents were filed under their records; returns how many it filed. */
+	public static int fileStoredDocuments(EntityManager em) {
+		List<StoredRecord> unfiled = em.createQuery("SELECT r FROM StoredRecord r WHERE r.type = :type AND r.attachedTo IS NULL",
+				StoredRecord.class).setParameter("type", DOCUMENT).getResultList();
+		int filed = 0;
+		for (StoredRecord document : unfiled) {
+			file(em, document, Map.of());
+			filed += document.getAttachedTo() == null ? 0 : 1;
+		}
+		return filed;
+	}
+
+	private static void copy(StoredRecord owner, StoredRecord document) {
+		document.setOrgUnit(owner.getOrgUnit());
+		document.setLocation(owner.getLocation());
+		document.setDueDate(owner.getDueDate());
+		document.setOwner(owner.getOwner());
+		String status = owner.getType() + TYPE_END + (owner.getStatus() == null ? "" : owner.getStatus());
+		document.setStatus(status.length() <= MAX_STATUS ? status : owner.getType() + TYPE_END);
+	}
+
+	/** The type of the record a document is filed under, from its status column; empty for a document filed under none. */
+	static Optional<RecordType> ownerType(String documentStatus) {
+		int end = documentStatus == null ? -1 : documentStatus.indexOf(TYPE_END);
+		return end < 0 ? Optional.empty() : RecordTypes.find(documentStatus.substring(0, end)).filter(type -> !DOCUMENT.equals(type.name()));
+	}
+
+	/** The status of the record a document is filed under (null when it has none). */
+	static String ownerStatus(String documentStatus) {
+		String status = documentStatus.substring(documentStatus.indexOf(TYPE_END) + 1);
+		return status.isEmpty() ? null : status;
+	}
+}

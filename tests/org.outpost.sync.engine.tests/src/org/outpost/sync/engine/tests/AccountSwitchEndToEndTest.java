@@ -1,0 +1,134 @@
+package org.outpost.sync.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.cli.CommandLine;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.events.Event;
+import org.outpost.sync.engine.SyncProblem;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.test.support.ServerFixture;
+
+/**
+ * A device that logs in to another server, or as another user: refused while changes of the old
+ * account wait, refused without the user's consent, and with it the old data, cursors and scope go
+ * and a full sync brings the new account's data, without clashing ids. Two real servers.
+ */
+class AccountSwitchEndToEndTest {
+
+	private static final LocalDate SOON = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+
+	private ServerFixture first;
+	private ServerFixture second;
+	private Desktop desktop;
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@BeforeEach
+	void twoServers() throws Exception {
+		first = new ServerFixture();
+		second = new ServerFixture();
+		desktop = new Desktop();
+	}
+
+	@AfterEach
+	void stopServers() throws Exception {
+		first.close();
+		second.close();
+	}
+
+	private int outpost(String stdin, String... args) {
+		out.reset();
+		err.reset();
+		CommandLine command = new CommandLine(desktop.engine, desktop.database, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+		return command.run(List.of(args));
+	}
+
+	private int login(ServerFixture server, String user, String password, String... more) {
+		List<String> args = new java.util.ArrayList<>(List.of("login", "--server", server.uri().toString(), "--user", user, "--password-stdin"));
+		args.addAll(List.of(more));
+		return outpost(password + "\n", args.toArray(String[]::new));
+	}
+
+	private String said() {
+		return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void anotherServerIsRefusedWhileChangesWaitAndWithoutConsentThenReplacesTheLocalData() {
+		String fromFirst = first.webEvent("Inspection on the first server", first.north, SOON);
+		String fromSecond = second.webEvent("Inspection on the second server", second.north, SOON);
+		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), said());
+		assertEquals(CommandLine.OK, outpost("", "sync", "full"), said());
+		Event madeHere = new Event("Made on the device", SOON);
+		madeHere.setOrgUnitId(first.north);
+		String unsent = desktop.changes.create(madeHere).getId();
+
+		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
+		assertTrue(said().contains("1 change(s) not yet sent"), said());
+		assertNotNull(desktop.find(Event.class, unsent), "the unsent change stays");
+		assertNotNull(desktop.find(Event.class, fromFirst));
+		assertEquals(first.uri(), desktop.engine.connection().orElseThrow().server(), "the refused login kept nothing");
+
+		assertEquals(CommandLine.OK, outpost("", "sync", "full"), said());
+		assertNotNull(first.record(unsent), "synced to the server it was made for");
+
+		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD), said());
+		assertTrue(said().contains("--reset-local-data"), said());
+		assertNotNull(desktop.find(Event.class, fromFirst), "without consent the data stays");
+
+		assertEquals(CommandLine.OK, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
+		assertTrue(said().contains("Sync full: Succeeded"), "the initial sync followed: " + said());
+		assertNull(desktop.find(Event.class, fromFirst), "the first server's records left the device");
+		assertNull(desktop.find(Event.class, unsent));
+		assertNotNull(desktop.find(Event.class, fromSecond), "the second server's records came");
+		assertEquals(second.uri(), desktop.engine.connection().orElseThrow().server());
+
+		Event madeLater = new Event("Made after the switch", SOON);
+		madeLater.setOrgUnitId(second.north);
+		String later = desktop.changes.create(madeLater).getId();
+		assertEquals(CommandLine.OK, outpost("", "sync", "full"), "syncs on without clashing ids: " + said());
+		assertNotNull(second.record(later));
+	}
+
+	@Test
+	void anotherUserOnTheSameServerGetsOnlyTheirOwnScopeAfterTheReset() throws Exception {
+		first.admin().putUser("auditor", "South Auditor", "audit-2026", List.of("officer"));
+		first.admin().assign("auditor", first.south);
+		String north = first.webEvent("North inspection", first.north, SOON);
+		String south = first.webEvent("South inspection", first.south, SOON);
+		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), said());
+		assertEquals(CommandLine.OK, outpost("", "sync", "full"), said());
+		assertNotNull(desktop.find(Event.class, north));
+
+		SyncProblem refused = assertThrows(SyncProblem.class, () -> desktop.engine.login(first.uri(), "auditor", "audit-2026".toCharArray()));
+		assertEquals(SyncProblem.Kind.LOCAL_DATA_RESET_NEEDED, refused.kind());
+		assertTrue(refused.getMessage().contains(ServerFixture.USER + " on " + first.uri()), refused.getMessage());
+
+		desktop.engine.login(first.uri(), "auditor", "audit-2026".toCharArray(), true);
+		SyncReport report = desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertNull(desktop.find(Event.class, north), "the officer's records left with the officer");
+		assertNotNull(desktop.find(Event.class, south), "the auditor's came, from the beginning of the feed");
+	}
+}

@@ -1,0 +1,191 @@
+package org.outpost.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.events.Event;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.connection.ConnectionStore;
+import org.outpost.sync.connection.TokenVault;
+import org.outpost.sync.engine.SyncEngine;
+import org.outpost.sync.engine.SyncReport;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.settings.SyncSettingsStore;
+import org.outpost.test.support.ServerFixture;
+import org.outpost.test.support.Services;
+import org.outpost.ui.sync.LoginDialog;
+
+/**
+ * The login dialog of a device that holds another server's data: refused with the reason while a
+ * change waits, then, once it is sent, a confirmation naming whose data goes; agreeing replaces
+ * the local data with the new server's.
+ */
+class AccountSwitchLoginTest {
+
+	private static final LocalDate SOON = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+
+	private ServerFixture first;
+	private ServerFixture second;
+	private LocalDatabase database;
+	private SyncEngine engine;
+
+	@BeforeEach
+	void deviceSyncedWithTheFirstServer() throws Exception {
+		first = new ServerFixture();
+		second = new ServerFixture();
+		database = Services.get(LocalDatabase.class);
+		forgetEverything();
+		IEclipsePreferences node = (IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.ui.tests").node(UUID.randomUUID().toString());
+		engine = new SyncEngine(database, Services.get(SyncParticipants.class), new ConnectionStore((IEclipsePreferences) node.node("connection")),
+				TokenVault.open(Files.createTempDirectory("vault")), new SyncSettingsStore((IEclipsePreferences) node.node("settings")), Clock.systemUTC());
+		engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome());
+	}
+
+	@AfterEach
+	void stopServersAndForgetTheirData() throws Exception {
+		first.close();
+		second.close();
+		// the other tests' devices start empty
+		forgetEverything();
+	}
+
+	@Test
+	void theDialogRefusesWhileAChangeWaitsThenAsksBeforeReplacingTheLocalData() {
+		String fromFirst = first.webEvent("On the first server", first.north, SOON);
+		String fromSecond = second.webEvent("On the second server", second.north, SOON);
+		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome());
+		Event waiting = new Event("Edited offline", SOON);
+		waiting.setOrgUnitId(first.north);
+		new LocalChanges(database).create(waiting);
+
+		LoginDialog dialog = new LoginDialog(null, engine, "Log in to another server");
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		Shell shell = dialog.getShell();
+		type(shell, "server", second.uri().toString());
+		type(shell, "user", ServerFixture.USER);
+		type(shell, "password", ServerFixture.PASSWORD);
+		press(shell, "Log In");
+
+		assertFalse(shell.isDisposed(), "the dialog stays open");
+		assertTrue(dialog.getErrorMessage().contains("1 change(s) not yet sent"), dialog.getErrorMessage());
+		assertNotNull(find(fromFirst), "nothing was removed");
+
+		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome(), "the waiting change goes to the first server");
+		String[] confirmation = new String[1];
+		agreeWhenAsked(shell.getDisplay(), confirmation, 200);
+		press(shell, "Log In");
+
+		assertNotNull(confirmation[0], "the dialog asked before replacing the data");
+		assertTrue(confirmation[0].contains(ServerFixture.USER + " on " + first.uri()), confirmation[0]);
+		assertTrue(shell.isDisposed(), "logged in");
+		assertEquals(Window.OK, dialog.getReturnCode());
+		assertTrue(dialog.localDataReset());
+		assertNull(find(fromFirst), "the first server's data left the device");
+		assertEquals(second.uri(), engine.connection().orElseThrow().server());
+		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome());
+		assertNotNull(find(fromSecond), "the second server's data came with the full sync");
+	}
+
+	private SyncReport sync() {
+		return engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL), new NullProgressMonitor());
+	}
+
+	private Event find(String id) {
+		return database.read(em -> em.find(Event.class, id));
+	}
+
+	/** Presses the confirmation's Replace button once it shows (it runs its own event loop), noting its text. */
+	private static void agreeWhenAsked(Display display, String[] text, int triesLeft) {
+		display.asyncExec(() -> {
+			for (Shell open : display.getShells()) {
+				if (!open.isDisposed() && open.isVisible() && open.getData() instanceof MessageDialog) {
+					StringBuilder said = new StringBuilder();
+					collectLabels(open, said);
+					text[0] = said.toString();
+					press(open, LoginDialog.REPLACE_LABEL);
+					return;
+				}
+			}
+			if (triesLeft > 0) {
+				agreeWhenAsked(display, text, triesLeft - 1);
+			}
+		});
+	}
+
+	private void forgetEverything() {
+		List<Class<?>> types = database.entityClasses();
+		database.write(em -> {
+			for (Class<?> type : types) {
+				em.createQuery("DELETE FROM " + em.getMetamodel().entity(type).getName()).executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	private static void collectLabels(Composite parent, StringBuilder text) {
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Label label) {
+				text.append(label.getText()).append('\n');
+			} else if (child instanceof Composite composite) {
+				collectLabels(composite, text);
+			}
+		}
+	}
+
+	private static void type(Composite parent, String field, String value) {
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Text text && field.equals(text.getData(LoginDialog.FIELD_DATA))) {
+				text.setText(value);
+				return;
+			}
+			if (child instanceof Composite composite) {
+				type(composite, field, value);
+			}
+		}
+	}
+
+	private static boolean press(Composite parent, String label) {
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Button button && label.equals(button.getText())) {
+				button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+				return true;
+			}
+			if (child instanceof Composite composite && press(composite, label)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
