@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ import jakarta.persistence.TypedQuery;
  */
 public final class SyncEngine {
 
-	static final int PUSH_BATCH = 200;
+	static final int PUSH_BATCH = Protocol.MAX_MUTATIONS_PER_PUSH;
 	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
 	private static final Set<String> SERVER_ONLY_SCOPE_FIELDS = Set.of("orgUnit", "location", "owner");
@@ -245,7 +246,8 @@ public final class SyncEngine {
 			List<Mutation> mutations = database.write(em -> {
 				em.createQuery("UPDATE OutboxEntry e SET e.attempts = e.attempts + 1 WHERE e.mutationId IN :ids").setParameter("ids", ids)
 						.executeUpdate();
-				return batch.stream().map(entry -> mutation(em, index, entry)).toList();
+				Map<String, SyncedRecord> records = recordsOf(em, index, batch);
+				return batch.stream().map(entry -> mutation(em, index, entry, records.get(entry.getRecordId()))).toList();
 			});
 			long pending = database.read(em -> em.createQuery("SELECT COUNT(e) FROM OutboxEntry e", Long.class).getSingleResult());
 			PushResponse response;
@@ -261,8 +263,11 @@ public final class SyncEngine {
 				Map<String, OutboxEntry> entries = new HashMap<>();
 				em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId IN :ids", OutboxEntry.class).setParameter("ids", ids).getResultList()
 						.forEach(entry -> entries.put(entry.getMutationId(), entry));
+				Map<String, SyncedRecord> records = recordsOf(em, index, List.copyOf(entries.values()));
+				Map<String, PushedEvent> pushed = pushedEvents(em, entries.values());
 				for (MutationResult result : response.results()) {
-					applyResult(em, index, entries.get(result.mutationId()), result, tally);
+					OutboxEntry entry = entries.get(result.mutationId());
+					applyResult(em, entry, entry == null ? null : records.get(entry.getRecordId()), pushed, result, tally);
 				}
 				return null;
 			});
@@ -270,10 +275,24 @@ public final class SyncEngine {
 		}
 	}
 
-	private static Mutation mutation(EntityManager em, RecordTypeIndex index, OutboxEntry entry) {
+	/** The records a batch of entries is about, by id: one query per record type rather than one per entry. */
+	private static Map<String, SyncedRecord> recordsOf(EntityManager em, RecordTypeIndex index, List<OutboxEntry> entries) {
+		Map<String, List<String>> idsByType = new HashMap<>();
+		for (OutboxEntry entry : entries) {
+			idsByType.computeIfAbsent(entry.getRecordType(), type -> new ArrayList<>()).add(entry.getRecordId());
+		}
+		Map<String, SyncedRecord> records = new HashMap<>();
+		idsByType.forEach((wireType, ids) -> {
+			Class<? extends SyncedRecord> type = index.find(wireType).orElseThrow().type();
+			em.createQuery("SELECT r FROM " + em.getMetamodel().entity(type).getName() + " r WHERE r.id IN :ids", type).setParameter("ids", ids)
+					.getResultList().forEach(record -> records.put(record.getId(), record));
+		});
+		return records;
+	}
+
+	private static Mutation mutation(EntityManager em, RecordTypeIndex index, OutboxEntry entry, SyncedRecord record) {
 		Operation operation = Operation.valueOf(entry.getOperation().name());
 		RecordTypeIndex.Entry type = index.find(entry.getRecordType()).orElseThrow();
-		SyncedRecord record = em.find(type.type(), entry.getRecordId());
 		if (operation == Operation.DELETE || record == null) {
 			return new Mutation(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), Operation.DELETE, Map.of());
 		}
@@ -281,12 +300,11 @@ public final class SyncEngine {
 				WireTranslator.changes(type, record, entry.changes(), entry.base(), operation == Operation.CREATE, em::find));
 	}
 
-	private void applyResult(EntityManager em, RecordTypeIndex index, OutboxEntry entry, MutationResult result, Tally tally) {
+	private void applyResult(EntityManager em, OutboxEntry entry, SyncedRecord record, Map<String, PushedEvent> pushed, MutationResult result,
+			Tally tally) {
 		if (entry == null) {
 			return;
 		}
-		RecordTypeIndex.Entry type = index.find(entry.getRecordType()).orElseThrow();
-		SyncedRecord record = em.find(type.type(), entry.getRecordId());
 		long now = clock.millis();
 		switch (result.outcome()) {
 		case APPLIED -> {
@@ -295,7 +313,7 @@ public final class SyncEngine {
 			} else if (record != null) {
 				record.setRevision(result.newRev());
 			}
-			notePushed(em, entry, now);
+			notePushed(em, entry, pushed, now);
 		}
 		case CONFLICT -> {
 			for (Map.Entry<String, FieldConflict> field : result.conflicts().entrySet()) {
@@ -313,7 +331,7 @@ public final class SyncEngine {
 			if (record != null) {
 				record.setRevision(result.newRev());
 			}
-			notePushed(em, entry, now);
+			notePushed(em, entry, pushed, now);
 		}
 		case REJECTED -> {
 			em.persist(new RejectedChange(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), entry.getOperation().name(),
@@ -325,15 +343,28 @@ public final class SyncEngine {
 		em.remove(entry);
 	}
 
-	private static void notePushed(EntityManager em, OutboxEntry entry, long now) {
+	/** The retention marks of the batch's events, read in one query before the results change anything. */
+	private static Map<String, PushedEvent> pushedEvents(EntityManager em, Collection<OutboxEntry> entries) {
+		List<String> events = entries.stream().filter(entry -> "event".equals(entry.getRecordType())).map(OutboxEntry::getRecordId).toList();
+		Map<String, PushedEvent> pushed = new HashMap<>();
+		if (!events.isEmpty()) {
+			em.createQuery("SELECT p FROM PushedEvent p WHERE p.eventId IN :ids", PushedEvent.class).setParameter("ids", events).getResultList()
+					.forEach(mark -> pushed.put(mark.getEventId(), mark));
+		}
+		return pushed;
+	}
+
+	private static void notePushed(EntityManager em, OutboxEntry entry, Map<String, PushedEvent> pushed, long now) {
 		if (!"event".equals(entry.getRecordType())) {
 			return;
 		}
-		PushedEvent pushed = em.find(PushedEvent.class, entry.getRecordId());
-		if (pushed == null) {
-			em.persist(new PushedEvent(entry.getRecordId(), now));
+		PushedEvent mark = pushed.get(entry.getRecordId());
+		if (mark == null) {
+			mark = new PushedEvent(entry.getRecordId(), now);
+			em.persist(mark);
+			pushed.put(entry.getRecordId(), mark);
 		} else {
-			pushed.pushedAgain(now);
+			mark.pushedAgain(now);
 		}
 	}
 
