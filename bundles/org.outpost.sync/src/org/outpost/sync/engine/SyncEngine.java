@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,9 @@ import org.outpost.core.ApplicationVersion;
 import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.FieldConflict;
@@ -179,6 +182,7 @@ public final class SyncEngine {
 		SyncSettings device = settings.load();
 		progress.setWorkRemaining(Math.max(1, chosen.size() * 4 + 1));
 		TransferSession transfers = new TransferSession(database, client, token, hello.maxBlobBytes(), tally.notDone);
+		Set<String> changed = changedCategories(client, token, hello, chosen, scopeOf(device));
 		for (SyncParticipantDescriptor participant : chosen) {
 			client.resetCounters();
 			ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
@@ -190,7 +194,8 @@ public final class SyncEngine {
 			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally);
 			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
 			progress.subTask("Receiving " + participant.label());
-			long down = pull(client, token, participant, index, device, progress.split(1));
+			// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
+			long down = changed.contains(participant.id()) || up > 0 ? pull(client, token, participant, index, device, progress.split(1)) : 0;
 			if (content != null) {
 				content.afterPull(transfers, progress.split(1));
 			}
@@ -200,6 +205,28 @@ public final class SyncEngine {
 			new EventRetention(database, index, clock).purge(device);
 		}
 		progress.split(1);
+	}
+
+	/**
+	 * The chosen categories a pull would bring anything for, asked in one request; every chosen
+	 * category from a server that does not speak protocol {@value Protocol#CHANGED_SINCE}.
+	 */
+	private Set<String> changedCategories(ServerClient client, String token, Hello hello, List<SyncParticipantDescriptor> chosen, DeviceScope scope)
+			throws SyncProblem {
+		Set<String> ids = new LinkedHashSet<>();
+		chosen.forEach(participant -> ids.add(participant.id()));
+		if (!hello.protocolVersions().contains(Protocol.CHANGED_SINCE)) {
+			return ids;
+		}
+		List<CategoryCursor> cursors = database.read(em -> ids.stream().map(id -> {
+			SyncCursor stored = em.find(SyncCursor.class, id);
+			return new CategoryCursor(id, stored == null ? null : stored.getCursor());
+		}).toList());
+		return Set.copyOf(client.changed(token, new ChangedRequest(cursors, scope)).changed());
+	}
+
+	private static DeviceScope scopeOf(SyncSettings device) {
+		return new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(), device.syncAllRisks(), false);
 	}
 
 	private static Hello checkVersion(ServerClient client) throws SyncProblem {
@@ -373,8 +400,7 @@ public final class SyncEngine {
 	private long pull(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device,
 			SubMonitor monitor) throws SyncProblem {
 		String category = participant.id();
-		DeviceScope scope = new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(),
-				device.syncAllRisks(), false);
+		DeviceScope scope = scopeOf(device);
 		PullProgress progress = new PullProgress(participant.label(), clock);
 		String cursor = database.read(em -> {
 			SyncCursor stored = em.find(SyncCursor.class, category);
