@@ -36,11 +36,15 @@ public final class NewRows {
 	private NewRows() {
 	}
 
-	/** True when {@link #insert} can write {@code type}: one table, only direct column mappings, no generated ids, no inheritance. */
+	/**
+	 * True when {@link #insert} can write {@code type}: one table, only direct column mappings, no
+	 * generated ids, no inheritance, and no lifecycle callbacks (which a plain insert would skip).
+	 */
 	public static boolean insertable(EntityManager em, Class<?> type) {
 		ClassDescriptor descriptor = descriptor(em, type);
 		if (descriptor == null || descriptor.hasInheritance() || descriptor.hasMultipleTables() || descriptor.usesSequenceNumbers()
-				|| descriptor.isAggregateDescriptor() || descriptor.getPrimaryKeyFields().size() != 1) {
+				|| descriptor.isAggregateDescriptor() || descriptor.getPrimaryKeyFields().size() != 1
+				|| descriptor.getEventManager().hasAnyEventListeners()) {
 			return false;
 		}
 		return descriptor.getMappings().stream().allMatch(mapping -> mapping instanceof AbstractDirectMapping && !mapping.isReadOnly());
