@@ -158,17 +158,18 @@ public final class ChangeFeed {
 		List<StoredWireRecord> records = new ArrayList<>();
 		Map<String, LeftRecord> left = new LinkedHashMap<>();
 		long scanned = after;
-		int batchSize = Math.max(100, request.limit() * 2);
+		// a batch per type of the page's size: with several types merged, a larger one read rows the next page reads again
+		int batchSize = Math.max(100, request.limit());
 		boolean full = false;
 		boolean exhausted = false;
 		while (!full && !exhausted) {
 			Batch next = nextBatch(em, types, scanned, batchSize);
-			List<StoredRecord> batch = next.records();
+			List<FeedRow> batch = next.records();
 			exhausted = next.exhausted();
 			if (batch.isEmpty()) {
 				break;
 			}
-			long to = batch.get(batch.size() - 1).getRev();
+			long to = batch.get(batch.size() - 1).rev();
 			// every move has a sequence number at or below its record's current one, so the batch's range holds the moves to look at;
 			// in a difference pass the device saw the moves up to the old cursor already
 			long movesFrom = transition == null ? scanned : Math.max(scanned, transition.since());
@@ -176,8 +177,8 @@ public final class ChangeFeed {
 					: movesOutOfScope(em, types, rules, movesFrom, to).values().iterator();
 			Set<String> fromOldScope = transition == null ? Set.of() : movedFromOldScope(em, batch, rules, transition);
 			LeftRecord nextMove = move.hasNext() ? move.next() : null;
-			for (StoredRecord record : batch) {
-				while (nextMove != null && nextMove.rev() <= record.getRev()) {
+			for (FeedRow record : batch) {
+				while (nextMove != null && nextMove.rev() <= record.rev()) {
 					if (records.size() + left.size() == request.limit()) {
 						full = true;
 						break;
@@ -190,27 +191,27 @@ public final class ChangeFeed {
 					full = true;
 					break;
 				}
-				RecordType type = RecordTypes.find(record.getType()).orElseThrow();
-				boolean inScope = rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus());
+				RecordType type = RecordTypes.find(record.type()).orElseThrow();
+				boolean inScope = rules.visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status());
 				if (transition == null) {
 					if (inScope) {
 						records.add(toStoredWire(record));
 					}
-				} else if (record.getRev() <= transition.since()) {
+				} else if (record.rev() <= transition.since()) {
 					// unchanged since the device's old cursor: it holds this record exactly when the old scope covered it
-					boolean wasInScope = transition.before().visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(),
-							record.getOwner(), record.getStatus());
+					boolean wasInScope = transition.before().visible(type, record.orgUnit(), record.location(), record.dueDate(),
+							record.owner(), record.status());
 					if (inScope && !wasInScope) {
 						records.add(toStoredWire(record));
-					} else if (!inScope && wasInScope && !record.isTombstone()) {
-						left.putIfAbsent(record.getId(), new LeftRecord(record.getType(), record.getId(), record.getRev()));
+					} else if (!inScope && wasInScope && !record.tombstone()) {
+						left.putIfAbsent(record.id(), new LeftRecord(record.type(), record.id(), record.rev()));
 					}
 				} else if (inScope) {
 					records.add(toStoredWire(record));
-				} else if (fromOldScope.contains(record.getId())) {
-					left.putIfAbsent(record.getId(), new LeftRecord(record.getType(), record.getId(), record.getRev()));
+				} else if (fromOldScope.contains(record.id())) {
+					left.putIfAbsent(record.id(), new LeftRecord(record.type(), record.id(), record.rev()));
 				}
-				scanned = record.getRev();
+				scanned = record.rev();
 			}
 		}
 		history.remember(em, fingerprint, rules, user.user(), System.currentTimeMillis());
@@ -227,19 +228,19 @@ public final class ChangeFeed {
 	 * the device may hold from its old scope: their current columns, or their columns before a move
 	 * since the old cursor, were in it.
 	 */
-	private static Set<String> movedFromOldScope(EntityManager em, List<StoredRecord> batch, ScopeRules rules, Transition transition) {
+	private static Set<String> movedFromOldScope(EntityManager em, List<FeedRow> batch, ScopeRules rules, Transition transition) {
 		Set<String> candidates = new HashSet<>();
 		Set<String> fromOld = new HashSet<>();
-		for (StoredRecord record : batch) {
-			RecordType type = RecordTypes.find(record.getType()).orElseThrow();
-			if (record.getRev() <= transition.since()
-					|| rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
+		for (FeedRow record : batch) {
+			RecordType type = RecordTypes.find(record.type()).orElseThrow();
+			if (record.rev() <= transition.since()
+					|| rules.visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status())) {
 				continue;
 			}
-			if (transition.before().visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
-				fromOld.add(record.getId());
+			if (transition.before().visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status())) {
+				fromOld.add(record.id());
 			} else {
-				candidates.add(record.getId());
+				candidates.add(record.id());
 			}
 		}
 		if (!candidates.isEmpty()) {
@@ -289,13 +290,23 @@ public final class ChangeFeed {
 		return left;
 	}
 
-	private static StoredWireRecord toStoredWire(StoredRecord record) {
-		return new StoredWireRecord(record.getType(), record.getId(), record.getRev(), record.isTombstone(), record.getOrgUnit(), record.getLocation(),
-				record.getDueDate(), record.getOwner(), record.isTombstone() ? "{}" : record.getBody());
+	private static StoredWireRecord toStoredWire(FeedRow record) {
+		return new StoredWireRecord(record.type(), record.id(), record.rev(), record.tombstone(), record.orgUnit(), record.location(),
+				record.dueDate(), record.owner(), record.tombstone() ? "{}" : record.body());
+	}
+
+	/** A record of the feed as read: what the wire and the scope rules need of it. */
+	private record FeedRow(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate, String owner,
+			String status, String body) {
+
+		static FeedRow of(Object[] columns) {
+			return new FeedRow((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(), (Boolean) columns[3], (String) columns[4],
+					(String) columns[5], (LocalDate) columns[6], (String) columns[7], (String) columns[8], (String) columns[9]);
+		}
 	}
 
 	/** Records of the category after a sequence number, in sequence order; exhausted when there are no more. */
-	private record Batch(List<StoredRecord> records, boolean exhausted) {
+	private record Batch(List<FeedRow> records, boolean exhausted) {
 	}
 
 	/**
@@ -304,22 +315,21 @@ public final class ChangeFeed {
 	 * batches are merged up to the lowest last sequence of a full one, so none is skipped.
 	 */
 	private static Batch nextBatch(EntityManager em, List<String> types, long after, int batchSize) {
-		List<StoredRecord> merged = new ArrayList<>();
+		List<FeedRow> merged = new ArrayList<>();
 		long complete = Long.MAX_VALUE;
 		for (String type : types) {
-			List<StoredRecord> batch = em
-					.createQuery("SELECT r FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
-					.setParameter("type", type).setParameter("after", after).setMaxResults(batchSize)
-					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
-					.setHint(READ_ONLY, true).getResultList();
+			// the columns only: the rows are copied to the wire, never changed, and building entities cost more than the query
+			List<FeedRow> batch = em.createQuery("SELECT r.type, r.id, r.rev, r.tombstone, r.orgUnit, r.location, r.dueDate, r.owner, r.status, r.body"
+					+ " FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", Object[].class).setParameter("type", type)
+					.setParameter("after", after).setMaxResults(batchSize).getResultList().stream().map(FeedRow::of).toList();
 			if (batch.size() == batchSize) {
-				complete = Math.min(complete, batch.get(batch.size() - 1).getRev());
+				complete = Math.min(complete, batch.get(batch.size() - 1).rev());
 			}
 			merged.addAll(batch);
 		}
 		long upTo = complete;
-		merged.removeIf(record -> record.getRev() > upTo);
-		merged.sort(Comparator.comparingLong(StoredRecord::getRev));
+		merged.removeIf(record -> record.rev() > upTo);
+		merged.sort(Comparator.comparingLong(FeedRow::rev));
 		return new Batch(merged, complete == Long.MAX_VALUE);
 	}
 
