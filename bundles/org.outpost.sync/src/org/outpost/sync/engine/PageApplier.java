@@ -209,13 +209,14 @@ final class PageApplier {
 
 		private final EntityManager em;
 		private final Map<Class<? extends SyncedRecord>, List<SyncedRecord>> rows = new LinkedHashMap<>();
+		private final Map<Class<? extends SyncedRecord>, Boolean> insertable = new HashMap<>();
 
 		NewRecords(EntityManager em) {
 			this.em = em;
 		}
 
 		void add(Class<? extends SyncedRecord> type, SyncedRecord record) {
-			if (NewRows.insertable(em, type)) {
+			if (insertable.computeIfAbsent(type, t -> NewRows.insertable(em, t))) {
 				rows.computeIfAbsent(type, t -> new ArrayList<>()).add(record);
 			} else {
 				em.persist(record);
