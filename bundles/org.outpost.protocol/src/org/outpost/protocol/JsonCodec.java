@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangedCategories;
+import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.Compatibility;
 import org.outpost.protocol.Messages.DeviceScope;
@@ -110,6 +113,20 @@ public final class JsonCodec {
 		}
 		JsonReader scope = in.child("scope");
 		return new ChangesRequest(in.requiredText("category"), in.text("cursor"), limit, scope == null ? DeviceScope.DEFAULT : deviceScope(scope));
+	}
+
+	public static ChangedRequest changedRequest(JsonNode json) {
+		JsonReader in = new JsonReader(json, "");
+		List<CategoryCursor> categories = in.list("categories", category -> new CategoryCursor(category.requiredText("category"), category.text("cursor")));
+		if (categories.size() > Protocol.MAX_CHANGED_CATEGORIES) {
+			throw JsonReader.invalid("categories", "may name at most " + Protocol.MAX_CHANGED_CATEGORIES + " categories");
+		}
+		JsonReader scope = in.child("scope");
+		return new ChangedRequest(categories, scope == null ? DeviceScope.DEFAULT : deviceScope(scope));
+	}
+
+	public static ChangedCategories changedCategories(JsonNode json) {
+		return new ChangedCategories(new JsonReader(json, "").texts("changed"));
 	}
 
 	private static DeviceScope deviceScope(JsonReader in) {
@@ -267,6 +284,24 @@ public final class JsonCodec {
 			}
 			case ChangesRequest changes -> writeChangesRequest(json, changes);
 			case ChangePage page -> writeChangePage(json, page);
+			case ChangedRequest changed -> {
+				json.writeStartObject();
+				json.writeArrayFieldStart("categories");
+				for (CategoryCursor category : changed.categories()) {
+					json.writeStartObject();
+					json.writeStringField("category", category.category());
+					writeOptional(json, "cursor", category.cursor());
+					json.writeEndObject();
+				}
+				json.writeEndArray();
+				writeScope(json, changed.scope());
+				json.writeEndObject();
+			}
+			case ChangedCategories changed -> {
+				json.writeStartObject();
+				writeStrings(json, "changed", changed.changed());
+				json.writeEndObject();
+			}
 			case ServedPage page -> writeServedPage(json, page);
 			case PushRequest push -> writePushRequest(json, push);
 			case PushResponse push -> {
@@ -341,7 +376,11 @@ public final class JsonCodec {
 		json.writeStringField("category", changes.category());
 		writeOptional(json, "cursor", changes.cursor());
 		json.writeNumberField("limit", changes.limit());
-		DeviceScope scope = changes.scope();
+		writeScope(json, changes.scope());
+		json.writeEndObject();
+	}
+
+	private static void writeScope(JsonGenerator json, DeviceScope scope) throws IOException {
 		json.writeObjectFieldStart("scope");
 		json.writeNumberField("dueToLastDays", scope.dueToLastDays());
 		json.writeNumberField("syncInAdvanceDays", scope.syncInAdvanceDays());
@@ -350,7 +389,6 @@ public final class JsonCodec {
 		json.writeBooleanField("syncAllRisks", scope.syncAllRisks());
 		json.writeBooleanField("onlyMyActions", scope.onlyMyActions());
 		json.writeBooleanField("closedActions", scope.closedActions());
-		json.writeEndObject();
 		json.writeEndObject();
 	}
 

@@ -52,6 +52,36 @@ public final class Messages {
 	}
 
 	/**
+	 * POST changed (protocol 2): the device's categories, each with its cursor (null: none yet), and
+	 * its scope settings; the answer names the categories a pull would bring anything for.
+	 */
+	public record ChangedRequest(List<CategoryCursor> categories, DeviceScope scope) {
+
+		public ChangedRequest {
+			categories = List.copyOf(categories);
+		}
+	}
+
+	/** A category and the device's cursor in it (null: the device never pulled it). */
+	public record CategoryCursor(String category, String cursor) {
+
+		public CategoryCursor {
+			Objects.requireNonNull(category, "category");
+		}
+	}
+
+	/**
+	 * The answer to {@link ChangedRequest}: the categories, of those asked, with records or moves
+	 * after the cursor, or whose scope changed since it; a pull of any other brings nothing.
+	 */
+	public record ChangedCategories(List<String> changed) {
+
+		public ChangedCategories {
+			changed = List.copyOf(changed);
+		}
+	}
+
+	/**
 	 * The device's sync settings that narrow the user's scope: event due-date window, chosen org
 	 * units and locations (empty: all the user may see), all risks or only the user's own, all
 	 * actions in scope or only the user's, Complete and Verified actions too or only open ones.

@@ -5,17 +5,23 @@ import java.util.List;
 /** The wire protocol's version, paths and limits; docs/protocol.md explains each. */
 public final class Protocol {
 
-	/** The protocol version this build speaks. */
-	public static final int VERSION = 1;
+	/** The protocol version this build speaks: 2 adds {@link #CHANGED}. */
+	public static final int VERSION = 2;
+	/** The first version with {@link #CHANGED}. */
+	public static final int CHANGED_SINCE = 2;
 
 	/** Every protocol version this build can serve, oldest first. */
-	public static final List<Integer> SUPPORTED_VERSIONS = List.of(VERSION);
+	public static final List<Integer> SUPPORTED_VERSIONS = List.of(1, VERSION);
 
 	public static final String BASE_PATH = "/api/v1";
 	public static final String HELLO = BASE_PATH + "/hello";
 	public static final String LOGIN = BASE_PATH + "/login";
 	public static final String CHANGES = BASE_PATH + "/changes";
 	public static final String PUSH = BASE_PATH + "/push";
+	/** Which categories have anything to pull after the device's cursors, in one request (protocol 2). */
+	public static final String CHANGED = BASE_PATH + "/changed";
+	/** Most categories one {@link #CHANGED} request may name. */
+	public static final int MAX_CHANGED_CATEGORIES = 100;
 	/** Web-side record edits by a user with the {@value #SERVER_EDIT} permission. */
 	public static final String ADMIN_RECORDS = BASE_PATH + "/admin/records";
 	/** Document blobs by SHA-256: {@code GET|PUT /api/v1/blobs/<sha256>} and {@code GET /api/v1/blobs/<sha256>/upload}. */

@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.ILog;
 import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.persistence.NewRows;
 import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.LeftRecord;
 import org.outpost.protocol.Messages.WireRecord;
@@ -48,18 +49,19 @@ final class PageApplier {
 			}
 			// what the page needs from the database, read with one query each before anything changes: a query
 			// after a change would make EclipseLink flush the page so far, once per record
-			List<String> ids = page.records().stream().map(WireRecord::id).toList();
-			Map<String, List<OutboxEntry>> pending = pendingEntries(em, ids);
 			Map<String, SyncedRecord> local = localRecords(em, page);
-			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, ids) : Set.of();
+			Map<String, List<OutboxEntry>> pending = pendingEntries(em, List.copyOf(local.keySet()));
+			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(WireRecord::id).toList()) : Set.of();
+			NewRecords created = new NewRecords(em);
 			for (WireRecord record : page.records()) {
 				if (cursor.isSweeping() && swept.add(record.id())) {
 					em.persist(new SweptRecord(category, record.id()));
 				}
 				index.find(record.type()).ifPresentOrElse(
-						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of())),
+						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
+			created.write();
 			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(WireRecord::id).toList();
 			if (!live.isEmpty() && em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0) {
 				// back in scope: kept for good
@@ -77,6 +79,7 @@ final class PageApplier {
 		});
 	}
 
+	/** The unsent edits of the page's records this device holds (a record it does not hold has none). */
 	private static Map<String, List<OutboxEntry>> pendingEntries(EntityManager em, List<String> ids) {
 		Map<String, List<OutboxEntry>> pending = new HashMap<>();
 		if (!ids.isEmpty()) {
@@ -88,6 +91,11 @@ final class PageApplier {
 		return pending;
 	}
 
+	/**
+	 * The page's records this device holds. For types written as plain rows the ids are looked up
+	 * first with one prepared query, and only the records found are read as entities: during an
+	 * initial sync none are.
+	 */
 	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page) {
 		Map<String, List<String>> idsByType = new LinkedHashMap<>();
 		for (WireRecord record : page.records()) {
@@ -95,8 +103,12 @@ final class PageApplier {
 		}
 		Map<String, SyncedRecord> local = new HashMap<>();
 		idsByType.forEach((wireType, ids) -> index.find(wireType).ifPresent(type -> {
+			List<String> held = NewRows.insertable(em, type.type()) ? List.copyOf(NewRows.existingIds(em, type.type(), ids)) : ids;
+			if (held.isEmpty()) {
+				return;
+			}
 			String entity = em.getMetamodel().entity(type.type()).getName();
-			for (SyncedRecord record : em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type()).setParameter("ids", ids)
+			for (SyncedRecord record : em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type()).setParameter("ids", held)
 					.getResultList()) {
 				local.put(record.getId(), record);
 			}
@@ -112,7 +124,8 @@ final class PageApplier {
 				.getResultList());
 	}
 
-	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record, SyncedRecord local, List<OutboxEntry> entries) {
+	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record, SyncedRecord local, List<OutboxEntry> entries,
+			NewRecords created) {
 		List<OutboxEntry> pending = entries.stream().filter(e -> e.getRecordType().equals(record.type())).toList();
 		if (record.tombstone()) {
 			if (local != null && pending.isEmpty()) {
@@ -122,11 +135,11 @@ final class PageApplier {
 		}
 		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (local == null) {
-			SyncedRecord created = type.newRecord();
-			created.setId(record.id());
-			((Syncable) created).applySyncedFields(fields);
-			created.setRevision(record.rev());
-			em.persist(created);
+			SyncedRecord fresh = type.newRecord();
+			fresh.setId(record.id());
+			((Syncable) fresh).applySyncedFields(fields);
+			fresh.setRevision(record.rev());
+			created.add(type.type(), fresh);
 			return;
 		}
 		if (pending.stream().anyMatch(e -> e.getOperation() == Operation.DELETE)) {
@@ -185,5 +198,33 @@ final class PageApplier {
 					.setParameter("type", wireType).executeUpdate();
 		}
 		em.createQuery("DELETE FROM SweptRecord s WHERE s.category = :category").setParameter("category", category).executeUpdate();
+	}
+
+	/**
+	 * The page's records new to this device: those of types made of plain columns go in as JDBC
+	 * batches per type (no change tracking, nothing to merge into the shared cache), the others
+	 * through the persistence context; all in the page's transaction.
+	 */
+	private static final class NewRecords {
+
+		private final EntityManager em;
+		private final Map<Class<? extends SyncedRecord>, List<SyncedRecord>> rows = new LinkedHashMap<>();
+		private final Map<Class<? extends SyncedRecord>, Boolean> insertable = new HashMap<>();
+
+		NewRecords(EntityManager em) {
+			this.em = em;
+		}
+
+		void add(Class<? extends SyncedRecord> type, SyncedRecord record) {
+			if (insertable.computeIfAbsent(type, t -> NewRows.insertable(em, t))) {
+				rows.computeIfAbsent(type, t -> new ArrayList<>()).add(record);
+			} else {
+				em.persist(record);
+			}
+		}
+
+		void write() {
+			rows.forEach((type, records) -> NewRows.insert(em, type, records));
+		}
 	}
 }

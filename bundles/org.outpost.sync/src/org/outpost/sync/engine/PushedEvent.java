@@ -26,6 +26,10 @@ public class PushedEvent {
 		this.pushedAt = pushedAt;
 	}
 
+	String getEventId() {
+		return eventId;
+	}
+
 	void pushedAgain(long at) {
 		this.pushedAt = at;
 	}

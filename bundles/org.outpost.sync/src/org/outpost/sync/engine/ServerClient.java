@@ -26,6 +26,8 @@ import org.outpost.protocol.ErrorBody;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.BlobStatus;
 import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangedCategories;
+import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.Hello;
 import org.outpost.protocol.Messages.LoginRequest;
@@ -83,6 +85,12 @@ final class ServerClient {
 		return sendAsync(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
 	}
 
+	/** Which of the categories have anything to pull (protocol {@value Protocol#CHANGED_SINCE}; ask only a server that speaks it). */
+	ChangedCategories changed(String token, ChangedRequest changed) throws SyncProblem {
+		return send(postBuilder(Protocol.CHANGED, token, changed).header(Protocol.PROTOCOL_HEADER, Integer.toString(Protocol.CHANGED_SINCE)).build(),
+				JsonCodec::changedCategories);
+	}
+
 	PushResponse push(String token, PushRequest push) throws SyncProblem {
 		return send(post(Protocol.PUSH, token, push), JsonCodec::pushResponse);
 	}
@@ -107,6 +115,10 @@ final class ServerClient {
 	}
 
 	private HttpRequest post(String path, String token, Object message) throws SyncProblem {
+		return postBuilder(path, token, message).build();
+	}
+
+	private HttpRequest.Builder postBuilder(String path, String token, Object message) throws SyncProblem {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
 			JsonCodec.write(body, message);
@@ -119,7 +131,7 @@ final class ServerClient {
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}
-		return builder.build();
+		return builder;
 	}
 
 	/** What the server holds of a blob. */

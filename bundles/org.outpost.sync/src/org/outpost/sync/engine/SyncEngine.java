@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +23,9 @@ import org.outpost.core.ApplicationVersion;
 import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.FieldConflict;
@@ -61,7 +65,7 @@ import jakarta.persistence.TypedQuery;
  */
 public final class SyncEngine {
 
-	static final int PUSH_BATCH = 200;
+	static final int PUSH_BATCH = Protocol.MAX_MUTATIONS_PER_PUSH;
 	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
 	private static final Set<String> SERVER_ONLY_SCOPE_FIELDS = Set.of("orgUnit", "location", "owner");
@@ -191,6 +195,7 @@ public final class SyncEngine {
 		SyncSettings device = settings.load();
 		progress.setWorkRemaining(Math.max(1, chosen.size() * 4 + 1));
 		TransferSession transfers = new TransferSession(database, client, token, hello.maxBlobBytes(), tally.notDone);
+		Set<String> changed = changedCategories(client, token, hello, chosen, scopeOf(device));
 		for (SyncParticipantDescriptor participant : chosen) {
 			client.resetCounters();
 			ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
@@ -202,7 +207,8 @@ public final class SyncEngine {
 			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally);
 			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
 			progress.subTask("Receiving " + participant.label());
-			long down = pull(client, token, participant, index, device, progress.split(1));
+			// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
+			long down = changed.contains(participant.id()) || up > 0 ? pull(client, token, participant, index, device, progress.split(1)) : 0;
 			if (content != null) {
 				content.afterPull(transfers, progress.split(1));
 			}
@@ -216,6 +222,28 @@ public final class SyncEngine {
 
 	private AccountSwitch accountSwitch() {
 		return new AccountSwitch(database, new RecordTypeIndex(participants.all()), settings);
+	}
+
+	/**
+	 * The chosen categories a pull would bring anything for, asked in one request; every chosen
+	 * category from a server that does not speak protocol {@value Protocol#CHANGED_SINCE}.
+	 */
+	private Set<String> changedCategories(ServerClient client, String token, Hello hello, List<SyncParticipantDescriptor> chosen, DeviceScope scope)
+			throws SyncProblem {
+		Set<String> ids = new LinkedHashSet<>();
+		chosen.forEach(participant -> ids.add(participant.id()));
+		if (!hello.protocolVersions().contains(Protocol.CHANGED_SINCE)) {
+			return ids;
+		}
+		List<CategoryCursor> cursors = database.read(em -> ids.stream().map(id -> {
+			SyncCursor stored = em.find(SyncCursor.class, id);
+			return new CategoryCursor(id, stored == null ? null : stored.getCursor());
+		}).toList());
+		return Set.copyOf(client.changed(token, new ChangedRequest(cursors, scope)).changed());
+	}
+
+	private static DeviceScope scopeOf(SyncSettings device) {
+		return new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(), device.syncAllRisks(), false);
 	}
 
 	private static Hello checkVersion(ServerClient client) throws SyncProblem {
@@ -262,7 +290,8 @@ public final class SyncEngine {
 			List<Mutation> mutations = database.write(em -> {
 				em.createQuery("UPDATE OutboxEntry e SET e.attempts = e.attempts + 1 WHERE e.mutationId IN :ids").setParameter("ids", ids)
 						.executeUpdate();
-				return batch.stream().map(entry -> mutation(em, index, entry)).toList();
+				Map<String, SyncedRecord> records = recordsOf(em, index, batch);
+				return batch.stream().map(entry -> mutation(em, index, entry, records.get(entry.getRecordId()))).toList();
 			});
 			long pending = database.read(em -> em.createQuery("SELECT COUNT(e) FROM OutboxEntry e", Long.class).getSingleResult());
 			PushResponse response;
@@ -278,8 +307,11 @@ public final class SyncEngine {
 				Map<String, OutboxEntry> entries = new HashMap<>();
 				em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId IN :ids", OutboxEntry.class).setParameter("ids", ids).getResultList()
 						.forEach(entry -> entries.put(entry.getMutationId(), entry));
+				Map<String, SyncedRecord> records = recordsOf(em, index, List.copyOf(entries.values()));
+				Map<String, PushedEvent> pushed = pushedEvents(em, entries.values());
 				for (MutationResult result : response.results()) {
-					applyResult(em, index, entries.get(result.mutationId()), result, tally);
+					OutboxEntry entry = entries.get(result.mutationId());
+					applyResult(em, entry, entry == null ? null : records.get(entry.getRecordId()), pushed, result, tally);
 				}
 				return null;
 			});
@@ -287,10 +319,24 @@ public final class SyncEngine {
 		}
 	}
 
-	private static Mutation mutation(EntityManager em, RecordTypeIndex index, OutboxEntry entry) {
+	/** The records a batch of entries is about, by id: one query per record type rather than one per entry. */
+	private static Map<String, SyncedRecord> recordsOf(EntityManager em, RecordTypeIndex index, List<OutboxEntry> entries) {
+		Map<String, List<String>> idsByType = new HashMap<>();
+		for (OutboxEntry entry : entries) {
+			idsByType.computeIfAbsent(entry.getRecordType(), type -> new ArrayList<>()).add(entry.getRecordId());
+		}
+		Map<String, SyncedRecord> records = new HashMap<>();
+		idsByType.forEach((wireType, ids) -> {
+			Class<? extends SyncedRecord> type = index.find(wireType).orElseThrow().type();
+			em.createQuery("SELECT r FROM " + em.getMetamodel().entity(type).getName() + " r WHERE r.id IN :ids", type).setParameter("ids", ids)
+					.getResultList().forEach(record -> records.put(record.getId(), record));
+		});
+		return records;
+	}
+
+	private static Mutation mutation(EntityManager em, RecordTypeIndex index, OutboxEntry entry, SyncedRecord record) {
 		Operation operation = Operation.valueOf(entry.getOperation().name());
 		RecordTypeIndex.Entry type = index.find(entry.getRecordType()).orElseThrow();
-		SyncedRecord record = em.find(type.type(), entry.getRecordId());
 		if (operation == Operation.DELETE || record == null) {
 			return new Mutation(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), Operation.DELETE, Map.of());
 		}
@@ -298,12 +344,11 @@ public final class SyncEngine {
 				WireTranslator.changes(type, record, entry.changes(), entry.base(), operation == Operation.CREATE, em::find));
 	}
 
-	private void applyResult(EntityManager em, RecordTypeIndex index, OutboxEntry entry, MutationResult result, Tally tally) {
+	private void applyResult(EntityManager em, OutboxEntry entry, SyncedRecord record, Map<String, PushedEvent> pushed, MutationResult result,
+			Tally tally) {
 		if (entry == null) {
 			return;
 		}
-		RecordTypeIndex.Entry type = index.find(entry.getRecordType()).orElseThrow();
-		SyncedRecord record = em.find(type.type(), entry.getRecordId());
 		long now = clock.millis();
 		switch (result.outcome()) {
 		case APPLIED -> {
@@ -312,7 +357,7 @@ public final class SyncEngine {
 			} else if (record != null) {
 				record.setRevision(result.newRev());
 			}
-			notePushed(em, entry, now);
+			notePushed(em, entry, pushed, now);
 		}
 		case CONFLICT -> {
 			for (Map.Entry<String, FieldConflict> field : result.conflicts().entrySet()) {
@@ -330,7 +375,7 @@ public final class SyncEngine {
 			if (record != null) {
 				record.setRevision(result.newRev());
 			}
-			notePushed(em, entry, now);
+			notePushed(em, entry, pushed, now);
 		}
 		case REJECTED -> {
 			em.persist(new RejectedChange(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), entry.getOperation().name(),
@@ -342,15 +387,28 @@ public final class SyncEngine {
 		em.remove(entry);
 	}
 
-	private static void notePushed(EntityManager em, OutboxEntry entry, long now) {
+	/** The retention marks of the batch's events, read in one query before the results change anything. */
+	private static Map<String, PushedEvent> pushedEvents(EntityManager em, Collection<OutboxEntry> entries) {
+		List<String> events = entries.stream().filter(entry -> "event".equals(entry.getRecordType())).map(OutboxEntry::getRecordId).toList();
+		Map<String, PushedEvent> pushed = new HashMap<>();
+		if (!events.isEmpty()) {
+			em.createQuery("SELECT p FROM PushedEvent p WHERE p.eventId IN :ids", PushedEvent.class).setParameter("ids", events).getResultList()
+					.forEach(mark -> pushed.put(mark.getEventId(), mark));
+		}
+		return pushed;
+	}
+
+	private static void notePushed(EntityManager em, OutboxEntry entry, Map<String, PushedEvent> pushed, long now) {
 		if (!"event".equals(entry.getRecordType())) {
 			return;
 		}
-		PushedEvent pushed = em.find(PushedEvent.class, entry.getRecordId());
-		if (pushed == null) {
-			em.persist(new PushedEvent(entry.getRecordId(), now));
+		PushedEvent mark = pushed.get(entry.getRecordId());
+		if (mark == null) {
+			mark = new PushedEvent(entry.getRecordId(), now);
+			em.persist(mark);
+			pushed.put(entry.getRecordId(), mark);
 		} else {
-			pushed.pushedAgain(now);
+			mark.pushedAgain(now);
 		}
 	}
 
@@ -359,8 +417,7 @@ public final class SyncEngine {
 	private long pull(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device,
 			SubMonitor monitor) throws SyncProblem {
 		String category = participant.id();
-		DeviceScope scope = new DeviceScope(device.dueToLastDays(), device.syncInAdvanceDays(), device.orgUnits(), device.locations(),
-				device.syncAllRisks(), false);
+		DeviceScope scope = scopeOf(device);
 		PullProgress progress = new PullProgress(participant.label(), clock);
 		String cursor = database.read(em -> {
 			SyncCursor stored = em.find(SyncCursor.class, category);

@@ -12,7 +12,6 @@ import org.outpost.core.sync.WireScope;
 import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.WireRecord;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -25,8 +24,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 final class WireTranslator {
 
 	static final ObjectMapper JSON = new ObjectMapper();
-	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-	};
 
 	private WireTranslator() {
 	}
@@ -34,7 +31,7 @@ final class WireTranslator {
 	/** The record's own fields from a pulled record: its body, plus the due date the server keeps in a column. */
 	static Map<String, Object> fieldsOf(WireRecord record) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		JSON.convertValue(record.body(), MAP).forEach((name, value) -> fields.put(name, FieldValues.plain(value)));
+		record.body().properties().forEach(field -> fields.put(field.getKey(), plainValue(field.getValue())));
 		if (record.dueDate() != null) {
 			fields.putIfAbsent("dueDate", record.dueDate().toString());
 		}
@@ -61,6 +58,23 @@ final class WireTranslator {
 
 	static String text(JsonNode value) {
 		return value == null ? "null" : value.toString();
+	}
+
+	/** A body field as a record's field map holds it: scalars read directly, which an initial sync does for every field of every record. */
+	private static Object plainValue(JsonNode value) {
+		if (value.isTextual()) {
+			return value.textValue();
+		}
+		if (value.isNull()) {
+			return null;
+		}
+		if (value.isBoolean()) {
+			return value.booleanValue();
+		}
+		if (value.isIntegralNumber() && value.canConvertToLong()) {
+			return value.longValue();
+		}
+		return plain(value);
 	}
 
 	/** A value as a record's field map holds it. */

@@ -25,7 +25,7 @@ class OpenApiDocumentTest {
 	@Test
 	void theDocumentDeclaresEveryEndpointAndNoOther() throws IOException {
 		Set<String> paths = OpenApiDocument.load().declared().stream().map(answer -> answer.split(" ")[1]).collect(Collectors.toSet());
-		assertEquals(Set.of(Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.BLOBS + "/{sha256}",
+		assertEquals(Set.of(Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.CHANGED, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.BLOBS + "/{sha256}",
 				Protocol.BLOBS + "/{sha256}/" + Protocol.BLOB_UPLOAD, Protocol.HEALTH, Protocol.METRICS), paths);
 		assertTrue(OpenApiDocument.load().declared().contains("POST " + Protocol.PUSH + " 200"));
 	}

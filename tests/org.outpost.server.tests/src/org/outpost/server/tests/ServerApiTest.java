@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.FieldConflict;
@@ -104,7 +106,7 @@ class ServerApiTest {
 	void helloTellsVersionsAndTheVerdictForTheClientsVersion() {
 		Reply same = api.get(Protocol.HELLO + "?clientVersion=1.0");
 		assertEquals(200, same.status());
-		assertEquals(List.of(1), JsonCodec.hello(same.json()).protocolVersions());
+		assertEquals(List.of(1, 2), JsonCodec.hello(same.json()).protocolVersions());
 		assertNotNull(JsonCodec.hello(same.json()).serverId(), "the server names itself");
 		assertEquals("go", same.json().path("compatibility").path("verdict").asText());
 		assertEquals("warn", api.get(Protocol.HELLO + "?clientVersion=1.1").json().path("compatibility").path("verdict").asText());
@@ -112,7 +114,7 @@ class ServerApiTest {
 		assertEquals("block", far.json().path("compatibility").path("verdict").asText());
 		assertTrue(far.json().path("compatibility").path("message").asText().contains("3.0"));
 		assertError(api.get(Protocol.HELLO + "?clientVersion=latest"), 400, "invalid_request");
-		assertError(api.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.HELLO)).header(Protocol.PROTOCOL_HEADER, "2").GET().build()), 400,
+		assertError(api.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.HELLO)).header(Protocol.PROTOCOL_HEADER, "3").GET().build()), 400,
 				"unsupported_protocol");
 	}
 
@@ -231,6 +233,44 @@ class ServerApiTest {
 	void aDeviceAskingForAnOrgUnitOutsideTheUsersScopeIsForbidden() {
 		DeviceScope outside = new DeviceScope(30, 30, List.of(company.b), List.of(), false, false);
 		assertError(api.post(Protocol.CHANGES, Fixture.pull("events", null, 10, outside), token), 403, "forbidden");
+	}
+
+	private static List<String> changed(DeviceScope scope, CategoryCursor... categories) {
+		Reply reply = api.post(Protocol.CHANGED, Api.json(new ChangedRequest(List.of(categories), scope)), token);
+		assertEquals(200, reply.status(), reply.body());
+		return JsonCodec.changedCategories(reply.json()).changed();
+	}
+
+	@Test
+	void changedNamesTheCategoriesWhosePullWouldBringSomething() {
+		Fixture.event(admin, company.a, Fixture.TODAY, "before the cursors");
+		String events = pullAll("events", null, 100, DeviceScope.DEFAULT).getValue();
+		String obligations = pullAll("obligations", null, 100, DeviceScope.DEFAULT).getValue();
+		assertEquals(List.of("documents"),
+				changed(DeviceScope.DEFAULT, new CategoryCursor("events", events), new CategoryCursor("obligations", obligations),
+						new CategoryCursor("documents", null)),
+				"nothing after the cursors; a category never pulled is always named");
+
+		Fixture.event(admin, company.a, Fixture.TODAY, "after the cursor");
+		assertEquals(List.of("events"), changed(DeviceScope.DEFAULT, new CategoryCursor("events", events), new CategoryCursor("obligations", obligations)));
+		List<WireRecord> pulled = new ArrayList<>();
+		ChangePage page;
+		do {
+			page = pullPage("events", events, 100, DeviceScope.DEFAULT);
+			pulled.addAll(page.records());
+			events = page.nextCursor();
+		} while (page.hasMore());
+		assertTrue(pulled.stream().anyMatch(record -> record.body().path("title").asText().equals("after the cursor")));
+		assertEquals(List.of(), changed(DeviceScope.DEFAULT, new CategoryCursor("events", events), new CategoryCursor("obligations", obligations)));
+
+		DeviceScope wider = new DeviceScope(60, 30, List.of(), List.of(), false, false);
+		assertEquals(List.of("events"), changed(wider, new CategoryCursor("events", events), new CategoryCursor("obligations", obligations)),
+				"the events scope changed since the cursor: the pull sends the difference");
+		assertError(api.post(Protocol.CHANGED, Api.json(new ChangedRequest(List.of(new CategoryCursor("spaceships", null)), DeviceScope.DEFAULT)),
+				token), 400, "unknown_category");
+		assertError(api.post(Protocol.CHANGED, Api.json(new ChangedRequest(List.of(new CategoryCursor("events", "12.not-mine")), DeviceScope.DEFAULT)),
+				token), 400, "invalid_request");
+		assertError(api.post(Protocol.CHANGED, Api.json(new ChangedRequest(List.of(), DeviceScope.DEFAULT)), null), 401, "unauthenticated");
 	}
 
 	@Test

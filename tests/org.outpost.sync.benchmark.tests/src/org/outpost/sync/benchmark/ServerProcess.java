@@ -54,6 +54,11 @@ final class ServerProcess implements AutoCloseable {
 		return uri;
 	}
 
+	/** CPU time the server process has used so far, all its threads. */
+	long cpuNanos() {
+		return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("The server's CPU time cannot be read here")).toNanos();
+	}
+
 	private void awaitHealthy() throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest health = HttpRequest.newBuilder(uri.resolve(Protocol.HEALTH)).timeout(Duration.ofSeconds(2)).GET().build();

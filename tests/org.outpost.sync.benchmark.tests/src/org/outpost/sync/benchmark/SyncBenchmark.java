@@ -78,18 +78,21 @@ class SyncBenchmark {
 			OtherDevice other = new OtherDevice(server.uri());
 
 			print("Server started at %s; initial sync running", server.uri());
+			long desktopCpu = processCpuNanos();
+			long serverCpu = server.cpuNanos();
 			started = System.nanoTime();
 			SyncReport initial = engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
 			long initialNanos = System.nanoTime() - started;
+			desktopCpu = processCpuNanos() - desktopCpu;
+			serverCpu = server.cpuNanos() - serverCpu;
 			long oldAfterCollection = oldGenerationAfterCollection();
 			assertEquals(SyncOutcome.SUCCEEDED, initial.outcome(), initial.message());
 			assertEquals(events, count(database, "Event"));
 			assertEquals(2L * events, count(database, "Finding"));
 			assertEquals(events, count(database, "Action"));
 
-			long[] rows = { 0 };
-			long floorNanos = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor").resolve("floor"), TABLES, rows);
-			assertEquals(4L * events, rows[0]);
+			JdbcFloor.Result floor = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor").resolve("floor"), TABLES);
+			assertEquals(4L * events, floor.rows());
 
 			print("Initial sync and floor done; delta syncs running");
 			// right after the initial sync: 500 edits on another device, 500 here
@@ -117,7 +120,10 @@ class SyncBenchmark {
 			print("| Step | Outpost | Plain JDBC floor | Ratio |");
 			print("|---|---|---|---|");
 			print("| Initial sync, %,d records (%,d MB down) | %.1f s | %.1f s | %.2f |", 4L * events, bytesDown >> 20, seconds(initialNanos),
-					seconds(floorNanos), (double) initialNanos / floorNanos);
+					seconds(floor.nanos()), (double) initialNanos / floor.nanos());
+			// CPU time does not grow with the load the way waiting does: both JVMs' against the floor's thread
+			print("| Initial sync, CPU time (desktop %.1f s + server %.1f s; floor: its thread) | %.1f s | %.1f s | %.2f |", seconds(desktopCpu),
+					seconds(serverCpu), seconds(desktopCpu + serverCpu), seconds(floor.cpuNanos()), (double) (desktopCpu + serverCpu) / floor.cpuNanos());
 			for (int round = 0; round < deltas.length; round++) {
 				print("| Delta sync %d: %d up, %d down | %.3f s | | |", round + 1, traffic[round][0], traffic[round][1], deltas[round]);
 			}
@@ -125,6 +131,12 @@ class SyncBenchmark {
 					Runtime.getRuntime().maxMemory() >> 20, oldAfterCollection >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
 		}
+	}
+
+	/** CPU time this JVM has used so far, all its threads (JIT and GC included). */
+	private static long processCpuNanos() {
+		return ProcessHandle.current().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("No CPU time for this process"))
+				.toNanos();
 	}
 
 	private static long count(LocalDatabase database, String entity) {

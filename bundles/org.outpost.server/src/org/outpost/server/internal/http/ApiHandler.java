@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ import org.outpost.core.VersionCompatibility;
 import org.outpost.protocol.ErrorBody;
 import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.CategoryCursor;
+import org.outpost.protocol.Messages.ChangedCategories;
+import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.Compatibility;
 import org.outpost.protocol.Messages.Hello;
@@ -138,6 +142,7 @@ public final class ApiHandler extends Handler.Abstract {
 		case Protocol.HELLO -> only("GET", method, () -> Answer.json(200, hello(request)));
 		case Protocol.LOGIN -> only("POST", method, () -> Answer.json(200, login(request)));
 		case Protocol.CHANGES -> only("POST", method, () -> Answer.json(200, changes(request)));
+		case Protocol.CHANGED -> only("POST", method, () -> Answer.json(200, changed(request)));
 		case Protocol.PUSH -> only("POST", method, () -> Answer.json(200, push(request)));
 		case Protocol.ADMIN_RECORDS -> only("POST", method, () -> Answer.json(200, editRecord(request)));
 		case Protocol.HEALTH -> only("GET", method, this::health);
@@ -203,6 +208,35 @@ public final class ApiHandler extends Handler.Abstract {
 		}
 		metrics.add("outpost_records_served_total", "category=\"" + page.category() + "\"", page.records().size());
 		return page;
+	}
+
+	/** Which of the device's categories a pull would bring anything for (protocol 2): one request instead of a pull per category. */
+	private ChangedCategories changed(Request request) {
+		String version = requireCompatible(request.getHeaders().get(Protocol.CLIENT_VERSION_HEADER));
+		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+		ChangedRequest asked = JsonCodec.changedRequest(readJson(request));
+		Instant now = Instant.now(clock);
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		record Answered(Caller caller, List<String> changed) {
+		}
+		Answered answered = store.read(em -> {
+			Caller caller = Accounts.authenticate(em, directory, authorization, now);
+			List<String> changed = new ArrayList<>();
+			for (CategoryCursor category : asked.categories()) {
+				if (ChangeFeed.hasChanges(em, caller.directory(), caller.scope(), category.category(), category.cursor(), asked.scope(), today)) {
+					changed.add(category.category());
+				}
+			}
+			return new Answered(caller, changed);
+		});
+		if (answered.changed().isEmpty()) {
+			// the device pulls nothing after this answer: it is the end of its pull, which the device registry records
+			store.write(em -> {
+				deviceOf(em, answered.caller(), version).synced(now.toEpochMilli());
+				return null;
+			});
+		}
+		return new ChangedCategories(answered.changed());
 	}
 
 	private PushResponse push(Request request) {
@@ -325,7 +359,8 @@ public final class ApiHandler extends Handler.Abstract {
 
 	private static String endpointName(String path) {
 		return switch (path) {
-		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.HEALTH, Protocol.METRICS -> path;
+		case Protocol.HELLO, Protocol.LOGIN, Protocol.CHANGES, Protocol.CHANGED, Protocol.PUSH, Protocol.ADMIN_RECORDS, Protocol.HEALTH, Protocol.METRICS ->
+			path;
 		default -> path.startsWith(Protocol.BLOBS + "/") ? Protocol.BLOBS : "other";
 		};
 	}

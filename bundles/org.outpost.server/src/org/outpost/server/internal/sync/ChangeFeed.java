@@ -73,24 +73,60 @@ public final class ChangeFeed {
 	private record Transition(long since, ScopeRules before, String beforeFingerprint) {
 	}
 
-	public static ServedPage page(EntityManager em, Directory.View directory, ScopeHistory history, UserScope user, ChangesRequest request,
-			LocalDate today) {
-		List<String> types = RecordTypes.ofCategory(request.category());
-		if (types.isEmpty()) {
-			throw new ProtocolException(ErrorCode.UNKNOWN_CATEGORY,
-					"There is no sync category '" + request.category() + "'; known: " + String.join(", ", RecordTypes.categories()));
+	/** A category's record types, and the scope a device gets in it with what the server imposes. */
+	private record CategoryScope(List<String> types, ScopeRules rules, String fingerprint) {
+
+		static CategoryScope of(Directory.View directory, UserScope user, String category, DeviceScope requested, LocalDate today) {
+			List<String> types = RecordTypes.ofCategory(category);
+			if (types.isEmpty()) {
+				throw new ProtocolException(ErrorCode.UNKNOWN_CATEGORY,
+						"There is no sync category '" + category + "'; known: " + String.join(", ", RecordTypes.categories()));
+			}
+			DeviceScope device = directory.settings().imposeOn(requested);
+			for (String unit : device.orgUnits()) {
+				if (!user.orgUnits().contains(unit)) {
+					throw new ProtocolException(ErrorCode.FORBIDDEN, "The org unit " + unit + " the device asks for is outside your assignments");
+				}
+			}
+			Set<String> deviceUnits = device.orgUnits().isEmpty() ? Set.of() : directory.withSubUnits(device.orgUnits());
+			ScopeRules rules = new ScopeRules(user, device, deviceUnits, today);
+			// documents filed under events follow the events' date window too
+			boolean dated = types.contains("event") || types.contains(AttachmentScope.DOCUMENT);
+			return new CategoryScope(types, rules, ChangeFeed.fingerprint(category, user, device, dated ? rules : null));
 		}
-		DeviceScope device = directory.settings().imposeOn(request.scope());
-		for (String unit : device.orgUnits()) {
-			if (!user.orgUnits().contains(unit)) {
-				throw new ProtocolException(ErrorCode.FORBIDDEN, "The org unit " + unit + " the device asks for is outside your assignments");
+	}
+
+	/**
+	 * Whether a pull of the category from {@code cursor} would bring anything: false only when the
+	 * cursor is a finished one of the current scope and no record of the category changed after it
+	 * (every move out of the scope has a sequence number at or below its record's current one, so
+	 * no record after the cursor means no move either). True when unsure: the pull then decides.
+	 */
+	public static boolean hasChanges(EntityManager em, Directory.View directory, UserScope user, String category, String cursor,
+			DeviceScope requested, LocalDate today) {
+		CategoryScope scope = CategoryScope.of(directory, user, category, requested, today);
+		if (cursor == null) {
+			return true;
+		}
+		Cursor at = Cursor.parse(cursor);
+		if (at.sweep() || at.beforeFingerprint() != null || !at.fingerprint().equals(scope.fingerprint())) {
+			return true;
+		}
+		for (String type : scope.types()) {
+			if (!em.createQuery("SELECT r.rev FROM StoredRecord r WHERE r.type = :type AND r.rev > :after", Long.class).setParameter("type", type)
+					.setParameter("after", at.sequence()).setMaxResults(1).getResultList().isEmpty()) {
+				return true;
 			}
 		}
-		Set<String> deviceUnits = device.orgUnits().isEmpty() ? Set.of() : directory.withSubUnits(device.orgUnits());
-		ScopeRules rules = new ScopeRules(user, device, deviceUnits, today);
-		// documents filed under events follow the events' date window too
-		boolean dated = types.contains("event") || types.contains(AttachmentScope.DOCUMENT);
-		String fingerprint = fingerprint(request.category(), user, device, dated ? rules : null);
+		return false;
+	}
+
+	public static ServedPage page(EntityManager em, Directory.View directory, ScopeHistory history, UserScope user, ChangesRequest request,
+			LocalDate today) {
+		CategoryScope scope = CategoryScope.of(directory, user, request.category(), request.scope(), today);
+		List<String> types = scope.types();
+		ScopeRules rules = scope.rules();
+		String fingerprint = scope.fingerprint();
 
 		long after = 0;
 		boolean reset = false;
@@ -124,17 +160,18 @@ public final class ChangeFeed {
 		List<StoredWireRecord> records = new ArrayList<>();
 		Map<String, LeftRecord> left = new LinkedHashMap<>();
 		long scanned = after;
-		int batchSize = Math.max(100, request.limit() * 2);
+		// a batch per type of the page's size: with several types merged, a larger one read rows the next page reads again
+		int batchSize = Math.max(100, request.limit());
 		boolean full = false;
 		boolean exhausted = false;
 		while (!full && !exhausted) {
 			Batch next = nextBatch(em, types, scanned, batchSize);
-			List<StoredRecord> batch = next.records();
+			List<FeedRow> batch = next.records();
 			exhausted = next.exhausted();
 			if (batch.isEmpty()) {
 				break;
 			}
-			long to = batch.get(batch.size() - 1).getRev();
+			long to = batch.get(batch.size() - 1).rev();
 			// every move has a sequence number at or below its record's current one, so the batch's range holds the moves to look at;
 			// in a difference pass the device saw the moves up to the old cursor already
 			long movesFrom = transition == null ? scanned : Math.max(scanned, transition.since());
@@ -142,8 +179,8 @@ public final class ChangeFeed {
 					: movesOutOfScope(em, types, rules, movesFrom, to).values().iterator();
 			Set<String> fromOldScope = transition == null ? Set.of() : movedFromOldScope(em, batch, rules, transition);
 			LeftRecord nextMove = move.hasNext() ? move.next() : null;
-			for (StoredRecord record : batch) {
-				while (nextMove != null && nextMove.rev() <= record.getRev()) {
+			for (FeedRow record : batch) {
+				while (nextMove != null && nextMove.rev() <= record.rev()) {
 					if (records.size() + left.size() == request.limit()) {
 						full = true;
 						break;
@@ -156,27 +193,27 @@ public final class ChangeFeed {
 					full = true;
 					break;
 				}
-				RecordType type = RecordTypes.find(record.getType()).orElseThrow();
-				boolean inScope = rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus());
+				RecordType type = RecordTypes.find(record.type()).orElseThrow();
+				boolean inScope = rules.visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status());
 				if (transition == null) {
 					if (inScope) {
 						records.add(toStoredWire(record));
 					}
-				} else if (record.getRev() <= transition.since()) {
+				} else if (record.rev() <= transition.since()) {
 					// unchanged since the device's old cursor: it holds this record exactly when the old scope covered it
-					boolean wasInScope = transition.before().visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(),
-							record.getOwner(), record.getStatus());
+					boolean wasInScope = transition.before().visible(type, record.orgUnit(), record.location(), record.dueDate(),
+							record.owner(), record.status());
 					if (inScope && !wasInScope) {
 						records.add(toStoredWire(record));
-					} else if (!inScope && wasInScope && !record.isTombstone()) {
-						left.putIfAbsent(record.getId(), new LeftRecord(record.getType(), record.getId(), record.getRev()));
+					} else if (!inScope && wasInScope && !record.tombstone()) {
+						left.putIfAbsent(record.id(), new LeftRecord(record.type(), record.id(), record.rev()));
 					}
 				} else if (inScope) {
 					records.add(toStoredWire(record));
-				} else if (fromOldScope.contains(record.getId())) {
-					left.putIfAbsent(record.getId(), new LeftRecord(record.getType(), record.getId(), record.getRev()));
+				} else if (fromOldScope.contains(record.id())) {
+					left.putIfAbsent(record.id(), new LeftRecord(record.type(), record.id(), record.rev()));
 				}
-				scanned = record.getRev();
+				scanned = record.rev();
 			}
 		}
 		history.remember(em, fingerprint, rules, user.user(), System.currentTimeMillis());
@@ -193,19 +230,19 @@ public final class ChangeFeed {
 	 * the device may hold from its old scope: their current columns, or their columns before a move
 	 * since the old cursor, were in it.
 	 */
-	private static Set<String> movedFromOldScope(EntityManager em, List<StoredRecord> batch, ScopeRules rules, Transition transition) {
+	private static Set<String> movedFromOldScope(EntityManager em, List<FeedRow> batch, ScopeRules rules, Transition transition) {
 		Set<String> candidates = new HashSet<>();
 		Set<String> fromOld = new HashSet<>();
-		for (StoredRecord record : batch) {
-			RecordType type = RecordTypes.find(record.getType()).orElseThrow();
-			if (record.getRev() <= transition.since()
-					|| rules.visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
+		for (FeedRow record : batch) {
+			RecordType type = RecordTypes.find(record.type()).orElseThrow();
+			if (record.rev() <= transition.since()
+					|| rules.visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status())) {
 				continue;
 			}
-			if (transition.before().visible(type, record.getOrgUnit(), record.getLocation(), record.getDueDate(), record.getOwner(), record.getStatus())) {
-				fromOld.add(record.getId());
+			if (transition.before().visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status())) {
+				fromOld.add(record.id());
 			} else {
-				candidates.add(record.getId());
+				candidates.add(record.id());
 			}
 		}
 		if (!candidates.isEmpty()) {
@@ -255,13 +292,23 @@ public final class ChangeFeed {
 		return left;
 	}
 
-	private static StoredWireRecord toStoredWire(StoredRecord record) {
-		return new StoredWireRecord(record.getType(), record.getId(), record.getRev(), record.isTombstone(), record.getOrgUnit(), record.getLocation(),
-				record.getDueDate(), record.getOwner(), record.isTombstone() ? "{}" : record.getBody());
+	private static StoredWireRecord toStoredWire(FeedRow record) {
+		return new StoredWireRecord(record.type(), record.id(), record.rev(), record.tombstone(), record.orgUnit(), record.location(),
+				record.dueDate(), record.owner(), record.tombstone() ? "{}" : record.body());
+	}
+
+	/** A record of the feed as read: what the wire and the scope rules need of it. */
+	private record FeedRow(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate, String owner,
+			String status, String body) {
+
+		static FeedRow of(Object[] columns) {
+			return new FeedRow((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(), (Boolean) columns[3], (String) columns[4],
+					(String) columns[5], (LocalDate) columns[6], (String) columns[7], (String) columns[8], (String) columns[9]);
+		}
 	}
 
 	/** Records of the category after a sequence number, in sequence order; exhausted when there are no more. */
-	private record Batch(List<StoredRecord> records, boolean exhausted) {
+	private record Batch(List<FeedRow> records, boolean exhausted) {
 	}
 
 	/**
@@ -270,22 +317,21 @@ public final class ChangeFeed {
 	 * batches are merged up to the lowest last sequence of a full one, so none is skipped.
 	 */
 	private static Batch nextBatch(EntityManager em, List<String> types, long after, int batchSize) {
-		List<StoredRecord> merged = new ArrayList<>();
+		List<FeedRow> merged = new ArrayList<>();
 		long complete = Long.MAX_VALUE;
 		for (String type : types) {
-			List<StoredRecord> batch = em
-					.createQuery("SELECT r FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", StoredRecord.class)
-					.setParameter("type", type).setParameter("after", after).setMaxResults(batchSize)
-					// read-only: the rows are copied to the wire, never changed; EclipseLink skips cloning and change tracking
-					.setHint(READ_ONLY, true).getResultList();
+			// the columns only: the rows are copied to the wire, never changed, and building entities cost more than the query
+			List<FeedRow> batch = em.createQuery("SELECT r.type, r.id, r.rev, r.tombstone, r.orgUnit, r.location, r.dueDate, r.owner, r.status, r.body"
+					+ " FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", Object[].class).setParameter("type", type)
+					.setParameter("after", after).setMaxResults(batchSize).getResultList().stream().map(FeedRow::of).toList();
 			if (batch.size() == batchSize) {
-				complete = Math.min(complete, batch.get(batch.size() - 1).getRev());
+				complete = Math.min(complete, batch.get(batch.size() - 1).rev());
 			}
 			merged.addAll(batch);
 		}
 		long upTo = complete;
-		merged.removeIf(record -> record.getRev() > upTo);
-		merged.sort(Comparator.comparingLong(StoredRecord::getRev));
+		merged.removeIf(record -> record.rev() > upTo);
+		merged.sort(Comparator.comparingLong(FeedRow::rev));
 		return new Batch(merged, complete == Long.MAX_VALUE);
 	}
 

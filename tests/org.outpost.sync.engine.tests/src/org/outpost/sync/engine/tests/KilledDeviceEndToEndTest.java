@@ -29,7 +29,8 @@ class KilledDeviceEndToEndTest {
 
 	// three pages of at most 1,000 (the protocol's maximum)
 	private static final int SERVER_EVENTS = 2500;
-	private static final int LOCAL_EVENTS = 250;
+	// more than one push batch (the protocol's maximum of mutations per push)
+	private static final int LOCAL_EVENTS = Protocol.MAX_MUTATIONS_PER_PUSH + 50;
 
 	private ServerFixture server;
 	private HoldingProxy proxy;

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +24,7 @@ import org.outpost.admin.Permission;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
 import org.outpost.obligations.Obligation;
+import org.outpost.protocol.Protocol;
 import org.outpost.sync.engine.RejectedChange;
 import org.outpost.sync.engine.SyncConflict;
 import org.outpost.sync.engine.SyncProblem;
@@ -112,6 +118,38 @@ class SyncEndToEndTest {
 		assertEquals("\"Site visit (theirs)\"", conflict.getTheirs());
 		assertEquals("Site visit (theirs)", desktop.find(Event.class, id).getTitle(), "the record shows the server's value");
 		assertEquals("Site visit (theirs)", server.record(id).body().get("title").asText());
+	}
+
+	/** Change-feed pages the server has answered, from its metrics. */
+	private long pagesServed() throws Exception {
+		HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve(Protocol.METRICS)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher served = Pattern.compile("outpost_requests_total\\{endpoint=\"" + Pattern.quote(Protocol.CHANGES) + "\",status=\"200\"\\} (\\d+)")
+				.matcher(metrics.body());
+		return served.find() ? Long.parseLong(served.group(1)) : 0;
+	}
+
+	@Test
+	void aSyncPullsOnlyTheCategoriesWithChangesAndThoseItPushedTo() throws Exception {
+		String id = server.webEvent("Boiler check", server.north, TODAY.plusDays(2));
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.FULL).outcome());
+
+		long before = pagesServed();
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.FULL).outcome());
+		assertEquals(before, pagesServed(), "nothing changed: one question to the server, no category pulled");
+
+		server.webEdit(id, "title", ServerFixture.text("Boiler check, north wing"));
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.FULL).outcome());
+		assertEquals(before + 1, pagesServed(), "only the events category was pulled");
+		assertEquals("Boiler check, north wing", desktop.find(Event.class, id).getTitle());
+
+		desktop.changes.edit(Event.class, id, event -> event.setTitle("Boiler check, done"));
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.FULL).outcome());
+		assertEquals(before + 2, pagesServed(), "the category it pushed to is pulled, so that its cursor moves past its own change");
+		assertEquals(server.record(id).rev(), desktop.find(Event.class, id).getRevision());
+		long after = pagesServed();
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.FULL).outcome());
+		assertEquals(after, pagesServed(), "its own change does not come down again in a later sync");
 	}
 
 	@Test
