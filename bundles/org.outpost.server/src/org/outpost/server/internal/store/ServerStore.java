@@ -196,8 +196,16 @@ public final class ServerStore implements AutoCloseable {
 
 	/** The last change sequence number handed out. */
 	public long lastRevision() {
-		return read(em -> ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1")
-				.setParameter(1, ChangeCounter.CHANGES).getSingleResult()).longValue());
+		return read(ServerStore::lastCommittedRevision);
+	}
+
+	/**
+	 * The change counter as committed: every change with a sequence number up to it is committed and
+	 * visible (a writer holds the counter's lock from taking its numbers to its commit).
+	 */
+	public static long lastCommittedRevision(EntityManager em) {
+		return ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
+				.getSingleResult()).longValue();
 	}
 
 	/** Where the data lives: a folder or a JDBC URL. */
