@@ -43,6 +43,7 @@ import org.outpost.protocol.Messages.ServedPage;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.protocol.ProtocolException;
+import org.outpost.server.internal.store.Credential;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.sync.Accounts;
@@ -179,7 +180,11 @@ public final class ApiHandler extends Handler.Abstract {
 		if (version != null) {
 			requireCompatible(version);
 		}
-		return store.write(em -> Accounts.login(em, directory, login, tokenValidity, Instant.now(clock)));
+		Accounts.check(login);
+		Credential credential = store.read(em -> em.find(Credential.class, login.user()));
+		// the slow password hash outside the transaction, so it holds none of the store's turns
+		boolean matches = Accounts.passwordMatches(credential, login.password());
+		return store.write(em -> Accounts.login(em, directory, login, matches, tokenValidity, Instant.now(clock)));
 	}
 
 	private ServedPage changes(Request request) {
