@@ -100,6 +100,11 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 				dbTransactions, stopTimeout, limit, blobUploadExpiry, blobGrace);
 	}
 
+	public ServerConfig withDbTransactions(int transactions) {
+		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
+				transactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+	}
+
 	/**
 	 * A few transactions per core: more at once only contend for the cores and the database's locks
 	 * (the embedded HSQLDB passes every statement through one lock), and the waiting ones then finish later.
