@@ -124,8 +124,8 @@ public final class OutpostServer implements AutoCloseable {
 	}
 
 	static ServerStore openStore(ServerConfig config) {
-		ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir())
-				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+		ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), config.dbTransactions())
+				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), config.dbTransactions());
 		try {
 			int filled = store.write(RecordEditor::fillStatusColumns);
 			if (filled > 0) {

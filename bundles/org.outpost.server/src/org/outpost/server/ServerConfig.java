@@ -18,12 +18,13 @@ import org.outpost.protocol.Protocol;
  * @param jdbcUrl null: the embedded HSQLDB in {@code dataDir}; else a PostgreSQL URL
  * @param keystore null: plain HTTP; else HTTPS with this PKCS12 or JKS keystore
  * @param logRequests one JSON line per request on standard output
+ * @param dbTransactions most store transactions at once; requests beyond wait their turn in arrival order
  * @param maxBlobBytes the largest document blob the server takes (hello reports it)
  * @param blobUploadExpiry a partial blob upload no chunk reached for this long is removed
  * @param blobGrace a complete blob no live document has referred to for this long is removed
  */
 public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword, Duration tokenValidity,
-		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, Duration stopTimeout, long maxBlobBytes,
+		Path keystore, String keystorePassword, boolean logRequests, int maxThreads, int dbTransactions, Duration stopTimeout, long maxBlobBytes,
 		Duration blobUploadExpiry, Duration blobGrace) {
 
 	public static final int DEFAULT_PORT = 8470;
@@ -31,7 +32,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 	/** The embedded defaults, data in {@code dataDir}. */
 	public static ServerConfig defaults(Path dataDir) {
 		return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, null, null, null, Duration.ofDays(30), null, null, false, 200,
-				Duration.ofSeconds(15), Protocol.DEFAULT_MAX_BLOB_BYTES, Duration.ofHours(24), Duration.ofDays(7));
+				defaultTransactions(), Duration.ofSeconds(15), Protocol.DEFAULT_MAX_BLOB_BYTES, Duration.ofHours(24), Duration.ofDays(7));
 	}
 
 	/**
@@ -47,7 +48,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 			}
 		}
 		for (String key : new String[] { "host", "port", "data.dir", "db.url", "db.user", "db.password", "token.days", "tls.keystore",
-				"tls.password", "log.requests", "threads", "stop.seconds", "blob.max.bytes",
+				"tls.password", "log.requests", "threads", "db.transactions", "stop.seconds", "blob.max.bytes",
 				"blob.upload.hours", "blob.grace.hours" }) {
 			String value = environment.get("OUTPOST_" + key.replace('.', '_').toUpperCase(Locale.ROOT));
 			if (value != null) {
@@ -62,6 +63,7 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 				Duration.ofDays(number(properties, "token.days", (int) defaults.tokenValidity().toDays())),
 				keystore == null || keystore.isBlank() ? null : Path.of(keystore), properties.getProperty("tls.password", ""),
 				Boolean.parseBoolean(properties.getProperty("log.requests", "true")), number(properties, "threads", defaults.maxThreads()),
+				Math.max(1, number(properties, "db.transactions", defaults.dbTransactions())),
 				Duration.ofSeconds(number(properties, "stop.seconds", (int) defaults.stopTimeout().toSeconds())),
 				longNumber(properties, "blob.max.bytes", defaults.maxBlobBytes()),
 				Duration.ofHours(number(properties, "blob.upload.hours", (int) defaults.blobUploadExpiry().toHours())),
@@ -70,32 +72,45 @@ public record ServerConfig(String host, int port, Path dataDir, String jdbcUrl, 
 
 	public ServerConfig withPort(int newPort) {
 		return new ServerConfig(host, newPort, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+				maxThreads, dbTransactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withDataDir(Path folder) {
 		return new ServerConfig(host, port, folder, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+				maxThreads, dbTransactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withTokenValidity(Duration validity) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, validity, keystore, keystorePassword, logRequests,
-				maxThreads, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+				maxThreads, dbTransactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withDatabase(String url, String user, String password) {
 		return new ServerConfig(host, port, dataDir, url, user, password, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
-				stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+				dbTransactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withTls(Path store, String password) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, store, password, logRequests, maxThreads,
-				stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+				dbTransactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
 	}
 
 	public ServerConfig withMaxBlobBytes(long limit) {
 		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
-				stopTimeout, limit, blobUploadExpiry, blobGrace);
+				dbTransactions, stopTimeout, limit, blobUploadExpiry, blobGrace);
+	}
+
+	public ServerConfig withDbTransactions(int transactions) {
+		return new ServerConfig(host, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, tokenValidity, keystore, keystorePassword, logRequests, maxThreads,
+				transactions, stopTimeout, maxBlobBytes, blobUploadExpiry, blobGrace);
+	}
+
+	/**
+	 * A few transactions per core: more at once only contend for the cores and the database's locks
+	 * (the embedded HSQLDB passes every statement through one lock), and the waiting ones then finish later.
+	 */
+	private static int defaultTransactions() {
+		return 4 * Runtime.getRuntime().availableProcessors();
 	}
 
 	private static int number(Properties properties, String key, int absent) {

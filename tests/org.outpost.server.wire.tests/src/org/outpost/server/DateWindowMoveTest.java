@@ -38,7 +38,7 @@ class DateWindowMoveTest {
 
 	@Test
 	void theNextDaysPullSendsOnlyWhatEnteredAndLeftTheWindow() {
-		try (ServerStore store = ServerStore.embedded(folder)) {
+		try (ServerStore store = ServerStore.embedded(folder, 4)) {
 			ServerAdmin admin = new ServerAdmin(store, ServerConfig.defaults(folder));
 			admin.putRole("Officer", List.of("desktop.login", "events.*"));
 			String unit = admin.addOrgUnit("Site", null);

@@ -73,7 +73,7 @@ class DemoDataWireTest {
 
 	@BeforeAll
 	static void demoData() throws IOException {
-		store = ServerStore.embedded(folder);
+		store = ServerStore.embedded(folder, 4);
 		ServerAdmin admin = new ServerAdmin(store, ServerConfig.defaults(folder));
 		DemoData.generate(admin, 42);
 		ByteArrayOutputStream export = new ByteArrayOutputStream();

@@ -47,6 +47,7 @@ import org.outpost.protocol.Messages.ServedPage;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.protocol.ProtocolException;
+import org.outpost.server.internal.store.Credential;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.sync.Accounts;
@@ -184,7 +185,11 @@ public final class ApiHandler extends Handler.Abstract {
 		if (version != null) {
 			requireCompatible(version);
 		}
-		return store.write(em -> Accounts.login(em, directory, login, tokenValidity, Instant.now(clock)));
+		Accounts.check(login);
+		Credential credential = store.read(em -> em.find(Credential.class, login.user()));
+		// the slow password hash outside the transaction, so it holds none of the store's turns
+		boolean matches = Accounts.passwordMatches(credential, login.password());
+		return store.write(em -> Accounts.login(em, directory, login, matches, tokenValidity, Instant.now(clock)));
 	}
 
 	private ServedPage changes(Request request) {
@@ -192,15 +197,18 @@ public final class ApiHandler extends Handler.Abstract {
 		String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
 		ChangesRequest changes = JsonCodec.changesRequest(readJson(request));
 		Instant now = Instant.now(clock);
-		record Pulled(Caller caller, ServedPage page) {
+		record Pulled(Caller caller, ServedPage page, boolean registryCurrent) {
 		}
 		Pulled pulled = store.read(em -> {
 			Caller caller = Accounts.authenticate(em, directory, authorization, now);
-			return new Pulled(caller, ChangeFeed.page(em, caller.directory(), scopes, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC)));
+			ServedPage page = ChangeFeed.page(em, caller.directory(), scopes, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			Device device = page.hasMore() ? null : em.find(Device.class, caller.deviceId());
+			return new Pulled(caller, page, device != null && device.syncedRecently(now.toEpochMilli(), version));
 		});
 		ServedPage page = pulled.page();
-		if (!page.hasMore()) {
-			// the device registry's last sync is the end of a pull; the pages before it write nothing
+		if (!page.hasMore() && !pulled.registryCurrent()) {
+			// the device registry's last sync is the end of a pull; the pages before it write nothing, nor does a pull
+			// right after the push of the same sync, which recorded it already (one transaction less per delta sync)
 			store.write(em -> {
 				deviceOf(em, pulled.caller(), version).synced(now.toEpochMilli());
 				return null;

@@ -10,6 +10,9 @@ import jakarta.persistence.Table;
 @Table(name = "OP_DEVICE")
 public class Device {
 
+	/** How close a last sync counts as the same sync (a push and the pull after it). */
+	public static final long RECENT_MILLIS = 10_000;
+
 	@Id
 	@Column(name = "DEVICE_ID", length = 64)
 	private String deviceId;
@@ -69,5 +72,13 @@ public class Device {
 
 	public void synced(long at) {
 		this.lastSync = at;
+	}
+
+	/**
+	 * Whether the registry already says this device synced with this version within
+	 * {@link #RECENT_MILLIS} before {@code at}: a pull that ends a delta sync need not write again what its push wrote.
+	 */
+	public boolean syncedRecently(long at, String version) {
+		return lastSync > 0 && at - lastSync < RECENT_MILLIS && version.equals(appVersion);
 	}
 }

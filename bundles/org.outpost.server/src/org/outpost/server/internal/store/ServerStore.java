@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -36,10 +37,16 @@ public final class ServerStore implements AutoCloseable {
 	private final String location;
 	private final EntityManagerFactory factory;
 	private final String serverId;
+	/**
+	 * Turns to use the database, handed out in arrival order: a few transactions at a time finish
+	 * sooner than hundreds contending for the cores and the database's locks.
+	 */
+	private final Semaphore turns;
 
-	private ServerStore(DataSource dataSource, String location, Map<String, String> connection) {
+	private ServerStore(DataSource dataSource, String location, Map<String, String> connection, int transactions) {
 		this.dataSource = dataSource;
 		this.location = location;
+		this.turns = new Semaphore(transactions, true);
 		Map<String, String> properties = new HashMap<>(connection);
 		// no shared cache: another server instance, or the admin command line, may change any row; every read goes to the database
 		properties.put("eclipselink.cache.shared.default", "false");
@@ -51,18 +58,26 @@ public final class ServerStore implements AutoCloseable {
 		serverId = identity();
 	}
 
-	/** The embedded store: an HSQLDB database in {@code folder}, created when missing. */
-	public static ServerStore embedded(Path folder) {
+	/**
+	 * The embedded store: an HSQLDB database in {@code folder}, created when missing.
+	 *
+	 * @param transactions most transactions at once; more wait their turn
+	 */
+	public static ServerStore embedded(Path folder, int transactions) {
 		Path path = folder.toAbsolutePath().resolve("outpost-server");
-		return new ServerStore(EntityManagerFactories.hsqldbIn(path), folder.toAbsolutePath().toString(), Map.of());
+		return new ServerStore(EntityManagerFactories.hsqldbIn(path), folder.toAbsolutePath().toString(), Map.of(), transactions);
 	}
 
-	/** A PostgreSQL database, e.g. {@code jdbc:postgresql://localhost:5432/outpost}. */
-	public static ServerStore postgresql(String jdbcUrl, String user, String password) {
-		// EclipseLink pools the connections (its internal pool) when it gets JDBC settings instead of a DataSource
+	/**
+	 * A PostgreSQL database, e.g. {@code jdbc:postgresql://localhost:5432/outpost}.
+	 *
+	 * @param transactions most transactions at once; more wait their turn
+	 */
+	public static ServerStore postgresql(String jdbcUrl, String user, String password, int transactions) {
+		// EclipseLink pools the connections (its internal pool) when it gets JDBC settings instead of a DataSource; one per turn is enough
 		return new ServerStore(null, jdbcUrl, Map.of("jakarta.persistence.jdbc.driver", "org.postgresql.Driver", "jakarta.persistence.jdbc.url",
 				jdbcUrl, "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password,
-				"eclipselink.connection-pool.default.max", "32"));
+				"eclipselink.connection-pool.default.max", Integer.toString(Math.max(transactions, 2))), transactions);
 	}
 
 	private void createCounter() {
@@ -109,12 +124,31 @@ public final class ServerStore implements AutoCloseable {
 	}
 
 	public <R> R read(Function<EntityManager, R> work) {
-		return EntityManagerFactories.read(factory, work);
+		awaitTurn();
+		try {
+			return EntityManagerFactories.read(factory, work);
+		} finally {
+			turns.release();
+		}
 	}
 
 	/** One transaction: all of {@code work} or nothing. */
 	public <R> R write(Function<EntityManager, R> work) {
-		return EntityManagerFactories.write(factory, work);
+		awaitTurn();
+		try {
+			return EntityManagerFactories.write(factory, work);
+		} finally {
+			turns.release();
+		}
+	}
+
+	private void awaitTurn() {
+		try {
+			turns.acquire();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new PersistenceException("Interrupted while waiting for the database", e);
+		}
 	}
 
 	/**
@@ -191,8 +225,16 @@ public final class ServerStore implements AutoCloseable {
 
 	/** The last change sequence number handed out. */
 	public long lastRevision() {
-		return read(em -> ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1")
-				.setParameter(1, ChangeCounter.CHANGES).getSingleResult()).longValue());
+		return read(ServerStore::lastCommittedRevision);
+	}
+
+	/**
+	 * The change counter as committed: every change with a sequence number up to it is committed and
+	 * visible (a writer holds the counter's lock from taking its numbers to its commit).
+	 */
+	public static long lastCommittedRevision(EntityManager em) {
+		return ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
+				.getSingleResult()).longValue();
 	}
 
 	/** Where the data lives: a folder or a JDBC URL. */

@@ -45,14 +45,27 @@ public final class Accounts {
 	private Accounts() {
 	}
 
-	public static LoginResponse login(EntityManager em, Directory directory, LoginRequest request, Duration tokenValidity, Instant now) {
+	/** Throws {@link ProtocolException} when the login request is not well-formed. */
+	public static void check(LoginRequest request) {
 		if (!DEVICE_ID.matcher(request.deviceId()).matches()) {
 			throw new ProtocolException(ErrorCode.INVALID_REQUEST, "The field 'deviceId' must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
 		}
-		Credential credential = em.find(Credential.class, request.user());
+	}
+
+	/**
+	 * Whether the password is the user's, {@code credential} being the user's stored one or null when
+	 * there is no such user. The slow hash needs no database: call it outside any transaction.
+	 */
+	public static boolean passwordMatches(Credential credential, String password) {
 		// an unknown user costs a hash too, so the answer's timing does not tell which user names exist
-		boolean matches = PasswordHashes.matches(credential == null ? UNKNOWN_USER : credential, request.password()) && credential != null;
-		UserScope scope = matches ? directory.current(em).userScope(request.user()) : null;
+		return PasswordHashes.matches(credential == null ? UNKNOWN_USER : credential, password) && credential != null;
+	}
+
+	/** Issues a device token to a user whose password was checked ({@link #passwordMatches}) and registers the device. */
+	public static LoginResponse login(EntityManager em, Directory directory, LoginRequest request, boolean passwordMatched, Duration tokenValidity,
+			Instant now) {
+		check(request);
+		UserScope scope = passwordMatched ? directory.current(em).userScope(request.user()) : null;
 		if (scope == null) {
 			throw new ProtocolException(ErrorCode.LOGIN_FAILED, "Wrong user name or password");
 		}

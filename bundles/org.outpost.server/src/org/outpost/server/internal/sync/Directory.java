@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.outpost.protocol.JsonCodec;
+import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.store.StoredRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,45 +33,63 @@ import jakarta.persistence.EntityManager;
  * <li>orgunit: org unit = its own id; body {@code name}, {@code parentId} (an org unit id or absent)</li>
  * <li>setting: body {@code key}, {@code value} ({@link ServerSettings})</li>
  * </ul>
- * One instance per server keeps the last {@link View} it read and reads again only when one of
- * these records changed: every change takes a new sequence number, so the highest one among them
- * (one indexed query per request) tells whether the view is still the store's, also when another
- * server instance or the administrator command line made the change.
+ * One instance per server keeps the last {@link View} it read, with the sequence number up to which
+ * it knows none of these records changed. Every change takes a new sequence number, and the
+ * committed change counter says up to where all changes are committed, so each request reads the
+ * counter and looks only at the records changed since the last check (an index range scan over
+ * the few latest changes, not over the directory); it reads the directory again only when one of
+ * them is a directory record. This holds also when another server instance or the administrator
+ * command line made the change.
  */
 public final class Directory {
 
 	static final List<String> TYPES = List.of("user", "role", "assignment", "orgunit", "setting");
+	/** Beyond this many changes since the last check, reading the directory again costs less than looking at them. */
+	private static final long CHECKED_AT_MOST = 5_000;
 
-	private final AtomicReference<View> last = new AtomicReference<>();
+	/** A view and the sequence number up to which no directory record changed after it was read. */
+	private record Checked(View view, long through) {
+	}
+
+	private final AtomicReference<Checked> last = new AtomicReference<>();
 
 	/** The directory as the store holds it now. */
 	public View current(EntityManager em) {
-		Long version = em.createQuery("SELECT MAX(r.rev) FROM StoredRecord r WHERE r.type IN :types", Long.class).setParameter("types", TYPES)
-				.getSingleResult();
-		long now = version == null ? 0 : version;
-		View view = last.get();
-		if (view == null || view.version != now) {
-			view = read(em, now);
-			last.set(view);
+		long committed = ServerStore.lastCommittedRevision(em);
+		Checked checked = last.get();
+		if (checked != null && committed <= checked.through()) {
+			return checked.view();
 		}
+		if (checked != null && committed - checked.through() <= CHECKED_AT_MOST && !directoryChanged(em, checked.through(), committed)) {
+			// another request may have checked further meanwhile: keep the further one
+			last.accumulateAndGet(new Checked(checked.view(), committed),
+					(current, mine) -> current.view() == mine.view() && current.through() < mine.through() ? mine : current);
+			return checked.view();
+		}
+		// read after the counter: it holds at least every change up to it
+		View view = read(em);
+		last.accumulateAndGet(new Checked(view, committed), (current, mine) -> current == null || current.through() < mine.through() ? mine : current);
 		return view;
+	}
+
+	/** Whether a directory record changed with a sequence number in {@code (after, upTo]}. */
+	private static boolean directoryChanged(EntityManager em, long after, long upTo) {
+		// by the sequence index alone: the types are compared here, so the database does not pick the (type, sequence) index
+		List<String> types = em.createQuery("SELECT r.type FROM StoredRecord r WHERE r.rev > :after AND r.rev <= :upTo", String.class)
+				.setParameter("after", after).setParameter("upTo", upTo).getResultList();
+		return types.stream().anyMatch(TYPES::contains);
 	}
 
 	/** Reads the directory without keeping it. */
 	public static View read(EntityManager em) {
-		return read(em, -1);
-	}
-
-	private static View read(EntityManager em, long version) {
 		List<StoredRecord> records = em
 				.createQuery("SELECT r FROM StoredRecord r WHERE r.type IN :types AND r.tombstone = FALSE", StoredRecord.class)
 				.setParameter("types", TYPES).setHint(ChangeFeed.READ_ONLY, true).getResultList();
-		return new View(version, records);
+		return new View(records);
 	}
 
-	/** The directory at one version: immutable, shared by the requests that find the store still at that version. */
+	/** The directory as read once: immutable, shared by the requests that find none of its records changed since. */
 	public static final class View {
-		private final long version;
 		private final Map<String, ObjectNode> users = new HashMap<>();
 		private final Map<String, Set<String>> rolePermissions = new HashMap<>();
 		private final Map<String, Set<String>> assignedUnits = new HashMap<>();
@@ -78,8 +97,7 @@ public final class Directory {
 		private final ServerSettings settings;
 		private final Map<String, Optional<UserScope>> scopes = new ConcurrentHashMap<>();
 
-		View(long version, List<StoredRecord> records) {
-			this.version = version;
+		View(List<StoredRecord> records) {
 			List<ObjectNode> settingBodies = new ArrayList<>();
 			for (StoredRecord record : records) {
 				switch (record.getType()) {
