@@ -93,11 +93,11 @@ async function main() {
       + `desktop LevelDB ${mb(figures.desktopDatabaseBytes)} MB`);
     console.log(`RESULT ${JSON.stringify(figures)}`);
   } finally {
-    server.send('stop');
+    if (server.connected) server.send('stop');
   }
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(`replicate.js: ${error.message}`);
   process.exit(1);
 });

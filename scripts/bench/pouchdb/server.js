@@ -81,6 +81,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(`server.js: ${error.message}`);
   process.exit(1);
 });
