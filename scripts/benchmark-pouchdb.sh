@@ -17,6 +17,7 @@ bench="$repo/scripts/bench/pouchdb"
 work=$(mktemp -d /tmp/outpost-pouchdb.XXXXXX)
 trap 'rm -rf "$work"' EXIT INT TERM
 
+command -v node >/dev/null || { echo "benchmark-pouchdb: needs Node.js 20 or newer and npm" >&2; exit 1; }
 [ -d "$bench/node_modules" ] || (cd "$bench" && npm ci --no-audit --no-fund)
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($1)"; }
 
@@ -27,12 +28,15 @@ command -v xvfb-run >/dev/null && display="xvfb-run -a"
   -Doutpost.benchmark.sync.events="$events" -Doutpost.benchmark.sync.export="$work/records.ndjson") >"$work/outpost.log" 2>&1 ||
   { tail -n 60 "$work/outpost.log" >&2; echo "benchmark-pouchdb: the Outpost sync benchmark failed" >&2; exit 1; }
 grep -E '^(Server data|Exported|\| |Desktop heap)' "$work/outpost.log"
-load "after Outpost, before PouchDB"
-node "$bench/replicate.js" "$work/records.ndjson" "$work/pouchdb" "$batch" | tee "$work/pouchdb.log"
-load "after PouchDB"
-
 # "| Initial sync, 20,000 records (8 MB down) | 41.9 s | 3.9 s | 10.71 |" -> 41.9
 outpost=$(sed -n 's/^| Initial sync, [^|]*| \([0-9.]*\) s |.*/\1/p' "$work/outpost.log")
+[ -n "$outpost" ] || { echo "benchmark-pouchdb: no initial sync time in the Outpost benchmark's output" >&2; exit 1; }
+load "after Outpost, before PouchDB"
+node "$bench/replicate.js" "$work/records.ndjson" "$work/pouchdb" "$batch" >"$work/pouchdb.log" ||
+  { cat "$work/pouchdb.log"; echo "benchmark-pouchdb: the PouchDB replication failed" >&2; exit 1; }
+cat "$work/pouchdb.log"
+load "after PouchDB"
+
 node -e '
 const [outpostSeconds, line] = process.argv.slice(1);
 const pouch = JSON.parse(line.replace(/^RESULT /, ""));
