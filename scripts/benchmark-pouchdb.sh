@@ -5,7 +5,7 @@
 #      after its initial sync it writes the server's records, as the feed sends them, to a file;
 #   2. scripts/bench/pouchdb/replicate.js loads that file into a CouchDB-protocol server (express-pouchdb,
 #      LevelDB) in a Node process of its own and replicates it over loopback into a fresh PouchDB on LevelDB.
-#   scripts/benchmark-pouchdb.sh [events=100000] [PouchDB batch size=100]
+#   scripts/benchmark-pouchdb.sh [events=100000, at least 2000] [PouchDB batch size=100]
 # Needs Java (JAVA_HOME, default Temurin 25), Node.js 20+ and npm (installs the pinned packages once).
 # Maven flags through MAVEN_ARGS, e.g. MAVEN_ARGS=-o for an offline build.
 set -eu
