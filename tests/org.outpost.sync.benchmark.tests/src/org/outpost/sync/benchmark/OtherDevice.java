@@ -1,5 +1,6 @@
 package org.outpost.sync.benchmark;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,8 @@ import java.util.function.IntFunction;
 
 import org.outpost.core.ApplicationVersion;
 import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Messages.ChangesRequest;
+import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.LoginRequest;
 import org.outpost.protocol.Messages.Mutation;
@@ -25,6 +31,7 @@ import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
 import org.outpost.protocol.Protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** Another device of the same officer, speaking the sync protocol: it makes the server-side changes a delta sync pulls. */
@@ -54,6 +61,32 @@ final class OtherDevice {
 				throw new IllegalStateException("The other device's edit was not applied: " + result);
 			}
 		}
+	}
+
+	/**
+	 * Pulls the categories from the beginning in pages of the largest size, with the default scope,
+	 * and writes every record as the server sent it, one JSON object a line: the records another
+	 * replication protocol is measured with (docs/benchmarks.md). Returns how many it wrote.
+	 */
+	long exportFeed(List<String> categories, Path file) throws IOException, InterruptedException {
+		long written = 0;
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			for (String category : categories) {
+				String cursor = null;
+				boolean more = true;
+				while (more) {
+					JsonNode page = JsonCodec.parse(post(Protocol.CHANGES, token, new ChangesRequest(category, cursor, Protocol.MAX_PAGE_SIZE, DeviceScope.DEFAULT)));
+					for (JsonNode record : page.path("records")) {
+						out.write(record.toString()); // JsonNode writes itself as JSON
+						out.newLine();
+						written++;
+					}
+					cursor = page.path("nextCursor").asText(null);
+					more = page.path("hasMore").asBoolean();
+				}
+			}
+		}
+		return written;
 	}
 
 	private InputStream post(String path, String bearer, Object message) throws IOException, InterruptedException {

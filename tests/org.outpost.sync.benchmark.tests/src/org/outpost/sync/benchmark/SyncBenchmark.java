@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,6 +88,7 @@ class SyncBenchmark {
 			desktopCpu = processCpuNanos() - desktopCpu;
 			serverCpu = server.cpuNanos() - serverCpu;
 			long oldAfterCollection = oldGenerationAfterCollection();
+			String peakRss = peakResidentSetSize();
 			assertEquals(SyncOutcome.SUCCEEDED, initial.outcome(), initial.message());
 			assertEquals(events, count(database, "Event"));
 			assertEquals(2L * events, count(database, "Finding"));
@@ -93,6 +96,7 @@ class SyncBenchmark {
 
 			JdbcFloor.Result floor = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor").resolve("floor"), TABLES);
 			assertEquals(4L * events, floor.rows());
+			exportFeed(other, events);
 
 			print("Initial sync and floor done; delta syncs running");
 			// right after the initial sync: 500 edits on another device, 500 here
@@ -127,8 +131,9 @@ class SyncBenchmark {
 			for (int round = 0; round < deltas.length; round++) {
 				print("| Delta sync %d: %d up, %d down | %.3f s | | |", round + 1, traffic[round][0], traffic[round][1], deltas[round]);
 			}
-			print("Desktop heap: max %d MB; old generation after its last collection during the initial sync %d MB; load average %.1f on %d cores",
-					Runtime.getRuntime().maxMemory() >> 20, oldAfterCollection >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+			print("Desktop heap: max %d MB; old generation after its last collection during the initial sync %d MB; "
+					+ "peak RSS of the desktop JVM after the initial sync %s; load average %.1f on %d cores",
+					Runtime.getRuntime().maxMemory() >> 20, oldAfterCollection >> 20, peakRss, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
 		}
 	}
@@ -137,6 +142,16 @@ class SyncBenchmark {
 	private static long processCpuNanos() {
 		return ProcessHandle.current().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("No CPU time for this process"))
 				.toNanos();
+	}
+
+	/** With -Doutpost.benchmark.sync.export=FILE: the records as the server sends them, for scripts/benchmark-pouchdb.sh. */
+	private static void exportFeed(OtherDevice other, int events) throws Exception {
+		String file = System.getProperty("outpost.benchmark.sync.export", "");
+		if (!file.isBlank()) {
+			long started = System.nanoTime();
+			assertEquals(4L * events, other.exportFeed(List.of("events", "findings"), Path.of(file)));
+			print("Exported the %,d records to %s in %.1f s (not measured)", 4L * events, file, seconds(System.nanoTime() - started));
+		}
 	}
 
 	private static long count(LocalDatabase database, String entity) {
@@ -157,6 +172,15 @@ class SyncBenchmark {
 		return ManagementFactory.getMemoryPoolMXBeans().stream()
 				.filter(pool -> pool.getType() == MemoryType.HEAP && pool.getName().contains("Old") && pool.getCollectionUsage() != null)
 				.mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+	}
+
+	/** The process's peak resident set (Linux: VmHWM), to set beside the PouchDB client's; "unknown" elsewhere. */
+	private static String peakResidentSetSize() {
+		try (Stream<String> status = Files.lines(Path.of("/proc/self/status"))) {
+			return status.filter(line -> line.startsWith("VmHWM:")).map(line -> line.substring("VmHWM:".length()).trim()).findFirst().orElse("unknown");
+		} catch (IOException | UncheckedIOException e) {
+			return "unknown";
+		}
 	}
 
 	private static double seconds(long nanos) {
