@@ -320,9 +320,11 @@ public final class ChangeFeed {
 		List<FeedRow> merged = new ArrayList<>();
 		long complete = Long.MAX_VALUE;
 		for (String type : types) {
-			// the columns only: the rows are copied to the wire, never changed, and building entities cost more than the query
+			// the columns only: the rows are copied to the wire, never changed, and building entities cost more than the query.
+			// ORDER BY type, rev (the index's columns; the type is fixed): with ORDER BY rev alone HSQLDB reads every
+			// later row of the type before it applies the limit (359 ms against 1.7 ms per batch at 100,000 rows).
 			List<FeedRow> batch = em.createQuery("SELECT r.type, r.id, r.rev, r.tombstone, r.orgUnit, r.location, r.dueDate, r.owner, r.status, r.body"
-					+ " FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.rev", Object[].class).setParameter("type", type)
+					+ " FROM StoredRecord r WHERE r.type = :type AND r.rev > :after ORDER BY r.type, r.rev", Object[].class).setParameter("type", type)
 					.setParameter("after", after).setMaxResults(batchSize).getResultList().stream().map(FeedRow::of).toList();
 			if (batch.size() == batchSize) {
 				complete = Math.min(complete, batch.get(batch.size() - 1).rev());
