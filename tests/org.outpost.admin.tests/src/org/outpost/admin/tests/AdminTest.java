@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.outpost.admin.Access;
 import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.AssignedOrgUnits;
 import org.outpost.admin.Location;
 import org.outpost.admin.Locations;
 import org.outpost.admin.OrgUnit;
@@ -25,6 +26,7 @@ import org.outpost.admin.OrgUnitTree;
 import org.outpost.admin.Permission;
 import org.outpost.admin.Role;
 import org.outpost.admin.User;
+import org.outpost.admin.UserAssignment;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Outbox;
@@ -119,5 +121,25 @@ class AdminTest {
 		assertThrows(IllegalArgumentException.class, () -> new Location("Nowhere", List.of()));
 		assertThrows(IllegalArgumentException.class, () -> new User("two words", "X"));
 		assertThrows(IllegalArgumentException.class, () -> new Role("R").grant("Events!", Permission.VIEW));
+	}
+
+	@Test
+	void aUserMaySyncTheUnitsAssignedAndThoseBelowInTreeOrder() {
+		OrgUnit group = changes.create(new OrgUnit("Assigned Group", null));
+		OrgUnit east = changes.create(new OrgUnit("East", group.getId()));
+		OrgUnit depot = changes.create(new OrgUnit("Depot", east.getId()));
+		OrgUnit west = changes.create(new OrgUnit("West", group.getId()));
+		OrgUnit harbour = changes.create(new OrgUnit("Harbour", west.getId()));
+		User grace = changes.create(new User("grace", "Grace Hopper"));
+		changes.create(new UserAssignment(grace.getId(), east.getId()));
+		UserAssignment revoked = changes.create(new UserAssignment(grace.getId(), harbour.getId()));
+		changes.create(new UserAssignment(changes.create(new User("linus", "Linus")).getId(), west.getId()));
+		OrgUnitTree tree = OrgUnitTree.load(database);
+
+		assertEquals(List.of(east.getId(), depot.getId(), harbour.getId()), List.copyOf(AssignedOrgUnits.of(database, tree, grace.getId())));
+
+		changes.delete(UserAssignment.class, revoked.getId());
+		assertEquals(List.of(east.getId(), depot.getId()), List.copyOf(AssignedOrgUnits.of(database, tree, grace.getId())));
+		assertTrue(AssignedOrgUnits.of(database, tree, "nobody").isEmpty());
 	}
 }

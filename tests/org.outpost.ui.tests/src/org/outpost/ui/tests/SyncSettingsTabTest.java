@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,9 +26,17 @@ import org.eclipse.swt.widgets.Spinner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.Location;
+import org.outpost.admin.OrgUnit;
+import org.outpost.admin.User;
+import org.outpost.admin.UserAssignment;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.settings.SyncSettings;
 import org.outpost.sync.settings.SyncSettingsStore;
 import org.outpost.sync.ui.internal.SettingsPart;
+import org.outpost.test.support.Services;
 
 /** Edits the Settings tab through its widgets and checks what the device then keeps. */
 class SyncSettingsTabTest {
@@ -37,18 +47,57 @@ class SyncSettingsTabTest {
 
 	@BeforeEach
 	void openSettingsTab() {
+		store = new SyncSettingsStore((IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.ui.tests").node(UUID.randomUUID().toString()));
+		open();
+	}
+
+	private void open() {
 		shell = new Shell(Display.getDefault());
 		shell.setLayout(new FillLayout());
-		store = new SyncSettingsStore((IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.ui.tests").node(UUID.randomUUID().toString()));
-		new SettingsPart(store).create(shell);
+		new SettingsPart(store).create(shell, Services.get(LocalDatabase.class));
 		shell.pack();
 		shell.open();
+		controls.clear();
 		collect(shell);
 	}
 
 	@AfterEach
 	void close() {
 		shell.dispose();
+	}
+
+	@Test
+	void syncOrgUnitAndSyncLocationOfferTheUnitsAndTheirLocationsAndAreKept() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		LocalChanges changes = new LocalChanges(database);
+		OrgUnit region = changes.create(new OrgUnit("Tab Region", null));
+		OrgUnit site = changes.create(new OrgUnit("Tab Site", region.getId()));
+		Location yard = changes.create(new Location("Tab Yard", List.of(site.getId())));
+		changes.create(new Location("Tab Office", List.of(region.getId())));
+		// whoever this device knows as its user is assigned the region, so the tab offers it
+		new AccessPolicy(database).signedInUser().map(User::getId)
+				.ifPresent(user -> changes.create(new UserAssignment(user, region.getId())));
+		shell.dispose();
+		open();
+
+		Combo units = (Combo) controls.get("orgUnits");
+		assertEquals("All my org units", units.getText());
+		assertTrue(Arrays.asList(units.getItems()).containsAll(List.of("Tab Region", "    Tab Site")), Arrays.toString(units.getItems()));
+		assertTrue(Arrays.asList(((Combo) controls.get("locations")).getItems()).containsAll(List.of("Tab Yard", "Tab Office")));
+
+		choose("orgUnits", "    Tab Site");
+		click("orgUnits");
+		List<String> locations = Arrays.asList(((Combo) controls.get("locations")).getItems());
+		assertTrue(locations.contains("Tab Yard") && !locations.contains("Tab Office"), "only the chosen unit's locations: " + locations);
+		choose("locations", "Tab Yard");
+		click("save");
+
+		assertEquals(List.of(site.getId()), store.load().orgUnits());
+		assertEquals(List.of(yard.getId()), store.load().locations());
+		shell.dispose();
+		open();
+		assertEquals("    Tab Site", ((Combo) controls.get("orgUnits")).getText());
+		assertEquals("Tab Yard", ((Combo) controls.get("locations")).getText());
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package org.outpost.sync.ui.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -14,9 +16,18 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.osgi.service.prefs.BackingStoreException;
+import org.outpost.admin.AccessPolicy;
+import org.outpost.admin.AssignedOrgUnits;
+import org.outpost.admin.Locations;
+import org.outpost.admin.OrgUnitTree;
+import org.outpost.admin.User;
+import org.outpost.admin.ui.LocationPicker;
+import org.outpost.admin.ui.OrgUnitPicker;
+import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.settings.AutoSync;
 import org.outpost.sync.settings.SyncSettings;
 import org.outpost.sync.settings.SyncSettingsStore;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
 
@@ -31,8 +42,13 @@ public final class SettingsPart {
 	static final int[] RETAIN_DAY_CHOICES = { 1, 2, 3, 5, 7, 14, 30, 60, 90 };
 
 	private final SyncSettingsStore store;
+	private LocalDatabase database;
 	private Spinner dueToLast;
 	private Spinner inAdvance;
+	private OrgUnitPicker orgUnit;
+	private LocationPicker location;
+	/** The units the user may sync (assigned and below); the location choices stay inside them. */
+	private Set<String> syncableUnits = Set.of();
 	private Button retain;
 	private Combo retainDays;
 	private Button allRisks;
@@ -52,7 +68,8 @@ public final class SettingsPart {
 	}
 
 	@PostConstruct
-	public void create(Composite parent) {
+	public void create(Composite parent, LocalDatabase localDatabase) {
+		this.database = localDatabase;
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.swtDefaults().margins(16, 16).spacing(8, 12).applyTo(area);
 
@@ -61,6 +78,14 @@ public final class SettingsPart {
 				"Events due more than this many days ago, and older ones, are not synced to this device.");
 		inAdvance = spinner(sync, "Sync in Advance (Days)", "syncInAdvanceDays",
 				"Events due up to this many days from today are synced to this device.");
+		orgUnit = new OrgUnitPicker(row(sync, "Sync Org Unit"), new OrgUnitTree(List.of()), "All my org units");
+		orgUnit.control().setData(SETTING_DATA, "orgUnits");
+		orgUnit.onChange(this::offerLocationsOfTheChosenUnit);
+		meaning(sync, "Only records of this org unit and the units below it sync to this device. All my org units: every unit you are"
+				+ " assigned to. The list comes with the Admin sync.");
+		location = new LocationPicker(row(sync, "Sync Location"), List.of(), "All locations");
+		location.control().setData(SETTING_DATA, "locations");
+		meaning(sync, "Only records of this location sync to this device. All locations: every location of the org units above.");
 		Composite retainRow = row(sync, "Retain Events after sync");
 		retain = new Button(retainRow, SWT.CHECK);
 		retain.setData(SETTING_DATA, "retainEvents");
@@ -99,12 +124,42 @@ public final class SettingsPart {
 		status.setData(SETTING_DATA, "status");
 		GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(status);
 
+		loadPlaces();
 		show(store.load());
+		// an Admin sync brings new org units, locations and assignments
+		SyncEndings.onEachEnd(area, () -> {
+			loadPlaces();
+			showPlaces(store.load());
+		});
+	}
+
+	private void loadPlaces() {
+		OrgUnitTree tree = OrgUnitTree.load(database);
+		String userId = new AccessPolicy(database).signedInUser().map(User::getId).orElse(null);
+		syncableUnits = userId == null ? Set.of() : AssignedOrgUnits.of(database, tree, userId);
+		orgUnit.setTree(syncableUnits.isEmpty() ? tree
+				: new OrgUnitTree(tree.nodes().stream().map(OrgUnitTree.Node::unit).filter(unit -> syncableUnits.contains(unit.getId())).toList()));
+		location.setLocations(Locations.all(database));
+		offerLocationsOfTheChosenUnit();
+	}
+
+	private void offerLocationsOfTheChosenUnit() {
+		String chosen = orgUnit.selectedId();
+		String keep = location.selectedId();
+		location.restrictTo(chosen != null ? orgUnit.tree().subtree(chosen) : syncableUnits.isEmpty() ? null : syncableUnits);
+		location.select(keep);
+	}
+
+	private void showPlaces(SyncSettings settings) {
+		orgUnit.select(settings.orgUnits().isEmpty() ? null : settings.orgUnits().get(0));
+		offerLocationsOfTheChosenUnit();
+		location.select(settings.locations().isEmpty() ? null : settings.locations().get(0));
 	}
 
 	private void show(SyncSettings settings) {
 		dueToLast.setSelection(settings.dueToLastDays());
 		inAdvance.setSelection(settings.syncInAdvanceDays());
+		showPlaces(settings);
 		retain.setSelection(settings.retainEvents());
 		retainDays.select(closestChoice(settings.retainEventsDays()));
 		retainDays.setEnabled(settings.retainEvents());
@@ -119,6 +174,7 @@ public final class SettingsPart {
 		SyncSettings current = store.load();
 		try {
 			SyncSettings changed = current.withDateWindow(dueToLast.getSelection(), inAdvance.getSelection())
+					.withPlaces(chosen(orgUnit.selectedId()), chosen(location.selectedId()))
 					.withRetention(retain.getSelection(), RETAIN_DAY_CHOICES[Math.max(0, retainDays.getSelectionIndex())])
 					.withSyncAllRisks(allRisks.getSelection())
 					.withAutoSync(remind.getSelection(), events.value(), admin.value(), documents.value());
@@ -128,6 +184,10 @@ public final class SettingsPart {
 			status.setText("Not saved: " + e.getMessage());
 		}
 		status.getParent().layout(true);
+	}
+
+	private static List<String> chosen(String id) {
+		return id == null ? List.of() : List.of(id);
 	}
 
 	private static int closestChoice(int days) {
