@@ -112,7 +112,8 @@ public final class JsonCodec {
 			throw JsonReader.invalid("limit", "must be between 1 and " + Protocol.MAX_PAGE_SIZE);
 		}
 		JsonReader scope = in.child("scope");
-		return new ChangesRequest(in.requiredText("category"), in.text("cursor"), limit, scope == null ? DeviceScope.DEFAULT : deviceScope(scope));
+		return new ChangesRequest(in.requiredText("category"), in.text("cursor"), limit, scope == null ? DeviceScope.DEFAULT : deviceScope(scope),
+				in.bool("countRemaining", false));
 	}
 
 	public static ChangedRequest changedRequest(JsonNode json) {
@@ -376,6 +377,9 @@ public final class JsonCodec {
 		json.writeStringField("category", changes.category());
 		writeOptional(json, "cursor", changes.cursor());
 		json.writeNumberField("limit", changes.limit());
+		if (changes.countRemaining()) {
+			json.writeBooleanField("countRemaining", true);
+		}
 		writeScope(json, changes.scope());
 		json.writeEndObject();
 	}

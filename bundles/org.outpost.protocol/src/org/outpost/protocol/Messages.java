@@ -46,9 +46,16 @@ public final class Messages {
 
 	/**
 	 * What a device asks the change feed for: one category after a cursor (null: from the start),
-	 * inside the device's sync settings.
+	 * inside the device's sync settings. {@code countRemaining} asks for the page's
+	 * {@code remaining} also when the cursor is in the middle of the feed (a sync's first page
+	 * after a cancelled or earlier sync), so the device can tell a total and the time left.
 	 */
-	public record ChangesRequest(String category, String cursor, int limit, DeviceScope scope) {
+	public record ChangesRequest(String category, String cursor, int limit, DeviceScope scope, boolean countRemaining) {
+
+		/** A request that counts what remains only where the feed always does: at the start of a scan. */
+		public ChangesRequest(String category, String cursor, int limit, DeviceScope scope) {
+			this(category, cursor, limit, scope, false);
+		}
 	}
 
 	/**

@@ -7,8 +7,9 @@ import org.outpost.protocol.Messages.ChangePage;
 /**
  * The progress of pulling one category, told as "Receiving Events: 500 / 1,200 records, 310 KB,
  * about 4 s left". The total comes from the change feed's count of what remains (an upper bound
- * the feed gives at the start of a scan and that becomes exact at the last page); without one
- * only the records and bytes so far are told. The time left assumes the rate so far goes on.
+ * the feed gives on the sync's first page, also when it goes on from a cursor, and that becomes
+ * exact at the last page); without one (an older server) only the records and bytes so far are
+ * told. The time left assumes the rate so far goes on.
  */
 final class PullProgress {
 

@@ -424,7 +424,8 @@ public final class SyncEngine {
 			return stored == null ? null : stored.getCursor();
 		});
 		PageApplier applier = new PageApplier(index);
-		CompletableFuture<ChangePage> next = client.changesAsync(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope));
+		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
+		CompletableFuture<ChangePage> next = client.changesAsync(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true));
 		try {
 			while (true) {
 				checkCancel(monitor);

@@ -5,7 +5,6 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
@@ -16,17 +15,16 @@ import org.outpost.sync.engine.SyncProblem;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.engine.SyncService;
-import org.outpost.ui.register.RegisterViewer;
 import org.outpost.ui.sync.LoginDialog;
 import org.outpost.ui.sync.SyncCommand;
-import org.outpost.ui.sync.SyncEvents;
 
 import jakarta.inject.Named;
 
 /**
  * Runs the sync command for every kind and every register button: logs in first when needed,
- * runs the sync as a job, then refreshes the registers and tells the user what happened. Being
- * offline is shown in the status line, not in a dialog.
+ * runs the sync as a job, then tells the user what happened (the views follow every sync's end
+ * themselves, see {@link org.outpost.ui.sync.SyncEndings}). Being offline is shown in the status
+ * line, not in a dialog.
  */
 public final class SyncHandler {
 
@@ -36,7 +34,7 @@ public final class SyncHandler {
 	}
 
 	@Execute
-	public void execute(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, @Optional @Named(SyncCommand.KIND) String kind,
+	public void execute(Shell shell, SyncService sync, UISynchronize ui, @Optional @Named(SyncCommand.KIND) String kind,
 			@Optional @Named(SyncCommand.PARTICIPANT) String participant) {
 		SyncRequest request = participant != null ? SyncRequest.participant(participant, SyncRequest.MANUAL)
 				: SyncRequest.of(kind == null ? SyncKind.FULL : SyncKind.fromKey(kind), SyncRequest.MANUAL);
@@ -47,7 +45,7 @@ public final class SyncHandler {
 			}
 			request = afterLogin(login, request);
 		}
-		run(shell, sync, ui, events, request, true);
+		run(shell, sync, ui, request, true);
 	}
 
 	/** What runs after a login: a login that replaced another account's data brings the new one's with a full sync. */
@@ -55,23 +53,21 @@ public final class SyncHandler {
 		return login.localDataReset() ? SyncRequest.of(SyncKind.FULL, asked.trigger()) : asked;
 	}
 
-	private static void run(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, SyncRequest request, boolean mayAskLogin) {
+	private static void run(Shell shell, SyncService sync, UISynchronize ui, SyncRequest request, boolean mayAskLogin) {
 		SyncJob job = sync.sync(request);
 		job.addJobChangeListener(new JobChangeAdapter() {
 			@Override
 			public void done(IJobChangeEvent event) {
-				ui.asyncExec(() -> finished(shell, sync, ui, events, job, mayAskLogin));
+				ui.asyncExec(() -> finished(shell, sync, ui, job, mayAskLogin));
 			}
 		});
 	}
 
-	private static void finished(Shell shell, SyncService sync, UISynchronize ui, IEventBroker events, SyncJob job, boolean mayAskLogin) {
+	private static void finished(Shell shell, SyncService sync, UISynchronize ui, SyncJob job, boolean mayAskLogin) {
 		SyncReport report = job.report();
 		if (shell.isDisposed() || report == null) {
 			return;
 		}
-		RegisterViewer.refreshAll(shell.getDisplay());
-		events.post(SyncEvents.FINISHED, report);
 		String title = "Sync " + job.request().label();
 		switch (report.outcome()) {
 		case SUCCEEDED, OFFLINE, CANCELLED -> report.warnings().forEach(warning -> MessageDialog.openWarning(shell, title, warning));
@@ -80,7 +76,7 @@ public final class SyncHandler {
 		case REFUSED -> {
 			LoginDialog login = mayAskLogin && report.problem() == SyncProblem.Kind.LOGIN_NEEDED ? logIn(shell, sync, report.message()) : null;
 			if (login != null) {
-				run(shell, sync, ui, events, afterLogin(login, job.request()), false);
+				run(shell, sync, ui, afterLogin(login, job.request()), false);
 			} else {
 				MessageDialog.openError(shell, title, report.message());
 			}

@@ -21,13 +21,13 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Slider;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.outpost.core.record.RecordSource;
 import org.outpost.core.record.SortableRecordSource;
+import org.outpost.ui.sync.SyncEndings;
 
 /**
  * A register: a table over a {@link RecordSource} that holds only the rows that fit on screen,
@@ -80,7 +80,7 @@ public final class RegisterViewer<T> {
 
 		table = new Table(body, SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
 		viewer = new TableViewer(table);
-		// lets a sync refresh every open register without the modules having to listen for it
+		// the register behind the table, for tests that find it in the widget tree
 		table.setData(RegisterViewer.class.getName(), this);
 		table.setHeaderVisible(true);
 		table.setLinesVisible(true);
@@ -121,6 +121,8 @@ public final class RegisterViewer<T> {
 
 		showSortIndicator();
 		refresh();
+		// a sync, whoever started it, may have changed the records: every open register shows what it brought
+		SyncEndings.onEachEnd(table, this::refresh);
 	}
 
 	private static void inUiThread(Display display, Runnable answer) {
@@ -175,24 +177,6 @@ public final class RegisterViewer<T> {
 			emphasisBackground = new Color(255, 228, 225);
 		}
 		return emphasisBackground;
-	}
-
-	/** Refreshes every register open in {@code display}'s windows, e.g. after a sync brought new records. */
-	public static void refreshAll(Display display) {
-		for (Shell shell : display.getShells()) {
-			refreshIn(shell);
-		}
-	}
-
-	private static void refreshIn(Control control) {
-		if (control.getData(RegisterViewer.class.getName()) instanceof RegisterViewer<?> register) {
-			register.refresh();
-		}
-		if (control instanceof Composite parent) {
-			for (Control child : parent.getChildren()) {
-				refreshIn(child);
-			}
-		}
 	}
 
 	/** Reads the count and the rows on screen again, e.g. after records changed; stays where the user scrolled to. */

@@ -9,9 +9,10 @@ import org.eclipse.swt.widgets.Display;
 import org.outpost.sync.engine.SyncJob;
 
 /**
- * Lets a view follow every sync that ends, whoever started it (a button, the scheduler, the
- * command line's job), for as long as its control lives: e.g. a register reloading the org units
- * and permissions an Admin sync may have changed.
+ * Lets a view follow every sync that ends in this desktop, whoever started it (a button, the
+ * automatic sync, the resumed initial sync), for as long as its control lives: registers, the
+ * Sync perspective's views and the status line all show each run's results this way. Syncs of
+ * the command line run in a process of their own and are not seen.
  */
 public final class SyncEndings {
 

@@ -23,6 +23,7 @@ import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangedRequest;
+import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.FieldChange;
 import org.outpost.protocol.Messages.FieldConflict;
@@ -173,6 +174,26 @@ class ServerApiTest {
 		WireRecord a = records.get(ids.indexOf(inA));
 		assertEquals("in A", a.body().get("title").asText());
 		assertEquals(Fixture.TODAY, a.dueDate());
+	}
+
+	@Test
+	void aPageInTheMiddleOfTheFeedCountsWhatRemainsWhenTheDeviceAsks() {
+		for (int i = 0; i < 4; i++) {
+			Fixture.event(admin, company.a, Fixture.TODAY, "counted " + i);
+		}
+		String cursor = pullPage("events", null, 1, DeviceScope.DEFAULT).nextCursor();
+
+		ChangePage uncounted = pullPage("events", cursor, 1, DeviceScope.DEFAULT);
+		Reply reply = api.post(Protocol.CHANGES, Api.json(new ChangesRequest("events", cursor, 1, DeviceScope.DEFAULT, true)), token);
+		assertEquals(200, reply.status(), reply.body());
+		ChangePage counted = JsonCodec.changePage(reply.json());
+
+		assertTrue(uncounted.hasMore());
+		assertEquals(ChangePage.UNKNOWN_REMAINING, uncounted.remaining(), "not counted in the middle of the feed unless asked");
+		assertEquals(uncounted.records(), counted.records(), "counting changes nothing else");
+		assertEquals(uncounted.nextCursor(), counted.nextCursor());
+		int rest = pullAll("events", counted.nextCursor(), 100, DeviceScope.DEFAULT).getKey().size();
+		assertTrue(rest >= 2 && counted.remaining() >= rest, "an upper bound of the " + rest + " records after the page: " + counted.remaining());
 	}
 
 	@Test

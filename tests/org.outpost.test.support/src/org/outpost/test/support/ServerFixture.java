@@ -73,6 +73,20 @@ public final class ServerFixture implements AutoCloseable {
 	/** An Event made on the web side, in the desktop's field names, filed under its org unit and due date. */
 	public String webEvent(String title, String orgUnit, LocalDate due) {
 		String id = UUID.randomUUID().toString();
+		admin().putRecord("event", id, eventFields(title, orgUnit, due));
+		return id;
+	}
+
+	/** {@code count} such Events ("title 0", "title 1", ...) in one transaction, in that order. */
+	public void webEvents(int count, String title, String orgUnit, LocalDate due) {
+		Map<String, Map<String, JsonNode>> events = new LinkedHashMap<>();
+		for (int i = 0; i < count; i++) {
+			events.put(UUID.randomUUID().toString(), eventFields(title + " " + i, orgUnit, due));
+		}
+		admin().putRecords("event", events);
+	}
+
+	private static Map<String, JsonNode> eventFields(String title, String orgUnit, LocalDate due) {
 		Map<String, JsonNode> fields = new LinkedHashMap<>();
 		fields.put("title", text(title));
 		fields.put("orgUnitId", text(orgUnit));
@@ -80,8 +94,7 @@ public final class ServerFixture implements AutoCloseable {
 		fields.put("leewayDays", JsonNodeFactory.instance.numberNode(2));
 		fields.put("orgUnit", text(orgUnit));
 		fields.put("dueDate", text(due.toString()));
-		admin().putRecord("event", id, fields);
-		return id;
+		return fields;
 	}
 
 	/** An org unit added on the web side, below {@code parent}. */

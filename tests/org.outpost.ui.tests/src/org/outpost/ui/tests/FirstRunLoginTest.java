@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -29,10 +28,8 @@ import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outpost.persistence.LocalDatabase;
 import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.ServerFixture;
-import org.outpost.test.support.Services;
 import org.outpost.test.support.Widgets;
 import org.outpost.ui.sync.LoginDialog;
 
@@ -54,30 +51,14 @@ class FirstRunLoginTest {
 			server.webEvent(title, server.north, LocalDate.now(ZoneOffset.UTC).plusDays(1 + i));
 			titles.add(title);
 		}
-		forgetEverything();
+		EmptyDevice.forgetEverything();
 	}
 
 	@AfterEach
 	void stopServerAndForgetItsData() throws Exception {
 		server.close();
 		// the next test's server has other ids for the same user and org unit names
-		forgetEverything();
-	}
-
-	/** A device that never logged in: no records, no sync state, no server or user kept in the sync bundle's preferences. */
-	private static void forgetEverything() throws Exception {
-		LocalDatabase database = Services.get(LocalDatabase.class);
-		List<Class<?>> types = database.entityClasses();
-		database.write(em -> {
-			for (Class<?> type : types) {
-				em.createQuery("DELETE FROM " + em.getMetamodel().entity(type).getName()).executeUpdate();
-			}
-			return null;
-		});
-		var connection = InstanceScope.INSTANCE.getNode("org.outpost.sync");
-		connection.remove("server");
-		connection.remove("user");
-		connection.flush();
+		EmptyDevice.forgetEverything();
 	}
 
 	@Test

@@ -222,7 +222,7 @@ public final class ChangeFeed {
 				: transition != null ? new Cursor(scanned, fingerprint, transition.since(), transition.beforeFingerprint(), false)
 						: new Cursor(scanned, fingerprint, 0, null, sweep || reset);
 		return new ServedPage(request.category(), records, List.copyOf(left.values()), next.toString(), full, reset,
-				remaining(em, types, scanned, full, request.cursor() == null || reset));
+				remaining(em, types, scanned, full, request.cursor() == null || reset || request.countRemaining()));
 	}
 
 	/**
@@ -338,9 +338,10 @@ public final class ChangeFeed {
 	}
 
 	/**
-	 * For progress: counted once, on the first page of a scan from the beginning, as an upper bound
-	 * (the category's records after this page, before the scope filter). Counting on every page
-	 * would cost a pass over the rest of the feed per page.
+	 * For progress: counted once, on the first page of a scan from the beginning or when the device
+	 * asks (the first page of its sync), as an upper bound (the category's records after this page,
+	 * before the scope filter). Counting on every page would cost a pass over the rest of the feed
+	 * per page.
 	 */
 	private static long remaining(EntityManager em, List<String> types, long scanned, boolean hasMore, boolean scanStart) {
 		if (!hasMore) {

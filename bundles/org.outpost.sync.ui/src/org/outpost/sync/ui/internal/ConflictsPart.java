@@ -4,9 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -19,12 +17,10 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.outpost.sync.engine.Conflicts;
 import org.outpost.sync.engine.SyncConflict;
-import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncService;
-import org.outpost.ui.sync.SyncEvents;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * The Conflicts tab: each field changed both here and on the server, the two values side by side,
@@ -60,6 +56,7 @@ public final class ConflictsPart {
 		button(buttons, "Keep Mine", "mine", true);
 		button(buttons, "Keep Theirs", "theirs", false);
 		refresh();
+		SyncEndings.onEachEnd(viewer.getControl(), this::refresh);
 	}
 
 	private void button(Composite parent, String text, String action, boolean mine) {
@@ -92,14 +89,6 @@ public final class ConflictsPart {
 
 	public TableViewer viewer() {
 		return viewer;
-	}
-
-	@Inject
-	@Optional
-	void syncFinished(@UIEventTopic(SyncEvents.FINISHED) SyncReport report) {
-		if (viewer != null && !viewer.getControl().isDisposed()) {
-			refresh();
-		}
 	}
 
 	@Focus

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import jakarta.annotation.PostConstruct;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.window.Window;
@@ -18,7 +17,6 @@ import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.history.SyncOutcome;
 import org.outpost.sync.schedule.SyncRule;
 import org.outpost.ui.sync.LoginDialog;
-import org.outpost.ui.sync.SyncEvents;
 
 import jakarta.inject.Inject;
 
@@ -33,8 +31,6 @@ public final class FirstRunAddon {
 	@Inject
 	@Optional
 	SyncService sync;
-	@Inject
-	IEventBroker events;
 
 	@PostConstruct
 	void beforeTheWindowOpens() {
@@ -76,7 +72,6 @@ public final class FirstRunAddon {
 			return;
 		}
 		if (report[0] != null) {
-			events.post(SyncEvents.FINISHED, report[0]);
 			if (report[0].outcome() == SyncOutcome.CANCELLED) {
 				MessageDialog.openInformation(shell, "Initial sync", "The initial sync stopped. It goes on where it stopped at the next start,"
 						+ " or when you press Full on the Sync tab.");

@@ -18,6 +18,7 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.history.CategoryTraffic;
 import org.outpost.sync.history.SyncHistory;
 import org.outpost.sync.history.SyncRun;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
 
@@ -51,9 +52,10 @@ public final class HistoryPart {
 		TableColumns.add(viewer, SyncRun.class, "Error", 360, run -> run.getMessage() == null ? "" : run.getMessage());
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		refresh();
+		SyncEndings.onEachEnd(viewer.getControl(), this::refresh);
 	}
 
-	/** Reads the history again; the tab does so each time it is shown. */
+	/** Reads the history again: after each sync, and each time the tab is shown. */
 	public void refresh() {
 		viewer.setInput(history.recent(SHOWN));
 	}

@@ -11,9 +11,7 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -26,13 +24,11 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.engine.SyncJob;
-import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.ui.sync.SyncCommand;
-import org.outpost.ui.sync.SyncEvents;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * The Sync tab: one button per sync kind (Full, Events, Admin, Documents), each naming the
@@ -92,6 +88,7 @@ public final class SyncPart {
 			}
 		}
 		update();
+		SyncEndings.onEachEnd(summary, this::update);
 		showProgress();
 	}
 
@@ -113,14 +110,6 @@ public final class SyncPart {
 			return "No installed module takes part in this sync.";
 		}
 		return "Syncs " + covered.stream().map(SyncParticipantDescriptor::label).collect(Collectors.joining(", ")) + ".";
-	}
-
-	@Inject
-	@Optional
-	void syncFinished(@UIEventTopic(SyncEvents.FINISHED) SyncReport report) {
-		if (summary != null && !summary.isDisposed()) {
-			update();
-		}
 	}
 
 	private void update() {

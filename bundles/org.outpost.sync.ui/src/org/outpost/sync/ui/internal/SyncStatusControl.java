@@ -1,17 +1,13 @@
 package org.outpost.sync.ui.internal;
 
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.outpost.persistence.LocalDatabase;
-import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncService;
-import org.outpost.ui.sync.SyncEvents;
+import org.outpost.ui.sync.SyncEndings;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * The status line at the bottom of the window: online or offline, changes waiting, conflicts.
@@ -29,6 +25,7 @@ public final class SyncStatusControl {
 		state = new SyncState(sync.engine(), database);
 		label = new Label(parent, SWT.NONE);
 		update();
+		SyncEndings.onEachEnd(label, this::update);
 		label.getDisplay().timerExec(REFRESH_MILLIS, this::refreshLater);
 	}
 
@@ -37,12 +34,6 @@ public final class SyncStatusControl {
 			update();
 			label.getDisplay().timerExec(REFRESH_MILLIS, this::refreshLater);
 		}
-	}
-
-	@Inject
-	@Optional
-	void syncFinished(@UIEventTopic(SyncEvents.FINISHED) SyncReport report) {
-		update();
 	}
 
 	private void update() {

@@ -63,7 +63,7 @@ class SyncProgressEndToEndTest {
 	}
 
 	@Test
-	void aSyncGoingOnFromItsCursorTellsTheTotalOnceTheFeedKnowsIt() {
+	void aSyncGoingOnFromItsCursorTellsTheTotalFromItsFirstPage() {
 		webEvents(10, server.north);
 		eventsSteps();
 		webEvents(1200, server.north);
@@ -71,8 +71,33 @@ class SyncProgressEndToEndTest {
 		List<String> steps = eventsSteps();
 
 		assertEquals(2, steps.size(), steps.toString());
-		assertTrue(steps.get(0).startsWith("Receiving Events: 1,000 records, "), "no count from the middle of the feed: " + steps.get(0));
+		assertTrue(steps.get(0).startsWith("Receiving Events: 1,000 / 1,200 records, "), steps.get(0));
+		assertTrue(steps.get(0).matches(".* KB, about \\d+ (s|min) left"), steps.get(0));
 		assertTrue(steps.get(1).startsWith("Receiving Events: 1,200 / 1,200 records, "), steps.get(1));
+	}
+
+	@Test
+	void anInitialSyncCancelledInTheMiddleOfACategoryTellsTheTotalAndTimeLeftWhenItGoesOn() {
+		webEvents(2500, server.north);
+		List<String> cancelled = new ArrayList<>();
+		SyncReport stopped = desktop.engine.sync(SyncRequest.of(SyncKind.EVENTS, SyncRequest.INITIAL), new NullProgressMonitor() {
+			@Override
+			public void subTask(String name) {
+				if (name.startsWith("Receiving Events:")) {
+					cancelled.add(name);
+					setCanceled(true); // after the first page and its cursor are stored
+				}
+			}
+		});
+		assertEquals(SyncOutcome.CANCELLED, stopped.outcome(), stopped.message());
+		assertEquals(1, cancelled.size(), cancelled.toString());
+
+		List<String> resumed = eventsSteps();
+
+		assertEquals(2, resumed.size(), resumed.toString());
+		assertTrue(resumed.get(0).startsWith("Receiving Events: 1,000 / 1,500 records, "), "the resumed sync's first page: " + resumed.get(0));
+		assertTrue(resumed.get(0).matches(".* KB, about \\d+ (s|min) left"), resumed.get(0));
+		assertTrue(resumed.get(1).startsWith("Receiving Events: 1,500 / 1,500 records, "), resumed.get(1));
 	}
 
 	@Test
@@ -109,8 +134,6 @@ class SyncProgressEndToEndTest {
 	}
 
 	private void webEvents(int count, String orgUnit) {
-		for (int i = 0; i < count; i++) {
-			server.webEvent("Web event " + i, orgUnit, DUE);
-		}
+		server.webEvents(count, "Web event", orgUnit, DUE);
 	}
 }
