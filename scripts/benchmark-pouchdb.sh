@@ -29,7 +29,7 @@ command -v xvfb-run >/dev/null && display="xvfb-run -a"
   { tail -n 60 "$work/outpost.log" >&2; echo "benchmark-pouchdb: the Outpost sync benchmark failed" >&2; exit 1; }
 grep -E '^(Server data|Exported|\| |Desktop heap)' "$work/outpost.log"
 # "| Initial sync, 20,000 records (8 MB down) | 41.9 s | 3.9 s | 10.71 |" -> 41.9
-outpost=$(sed -n 's/^| Initial sync, [^|]*| \([0-9.]*\) s |.*/\1/p' "$work/outpost.log")
+outpost=$(sed -n 's/^| Initial sync, [0-9,]* records[^|]*| \([0-9.]*\) s |.*/\1/p' "$work/outpost.log")
 [ -n "$outpost" ] || { echo "benchmark-pouchdb: no initial sync time in the Outpost benchmark's output" >&2; exit 1; }
 load "after Outpost, before PouchDB"
 node "$bench/replicate.js" "$work/records.ndjson" "$work/pouchdb" "$batch" >"$work/pouchdb.log" ||

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +65,10 @@ final class ServerClient {
 	}
 
 	static HttpClient newHttpClient() {
-		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).build();
+		// answers are completed (and parsed) on threads of the client's own, never on the common pool: it has one
+		// thread on a 2-core machine, and anything else blocking it would stall the sync until its timeout
+		ExecutorService answers = Executors.newCachedThreadPool(Thread.ofPlatform().name("outpost-sync-http-", 1).daemon().factory());
+		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).executor(answers).build();
 	}
 
 	Hello hello() throws SyncProblem {
