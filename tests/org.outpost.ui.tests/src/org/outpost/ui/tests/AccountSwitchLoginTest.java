@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.ui.tests.DialogWidgets.press;
+import static org.outpost.ui.tests.DialogWidgets.type;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -18,14 +20,11 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,30 +161,5 @@ class AccountSwitchLoginTest {
 				collectLabels(composite, text);
 			}
 		}
-	}
-
-	private static void type(Composite parent, String field, String value) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Text text && field.equals(text.getData(LoginDialog.FIELD_DATA))) {
-				text.setText(value);
-				return;
-			}
-			if (child instanceof Composite composite) {
-				type(composite, field, value);
-			}
-		}
-	}
-
-	private static boolean press(Composite parent, String label) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Button button && label.equals(button.getText())) {
-				button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-				return true;
-			}
-			if (child instanceof Composite composite && press(composite, label)) {
-				return true;
-			}
-		}
-		return false;
 	}
 }

@@ -3,6 +3,8 @@ package org.outpost.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.ui.tests.DialogWidgets.press;
+import static org.outpost.ui.tests.DialogWidgets.type;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,14 +19,11 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,30 +132,5 @@ class FirstRunLoginTest {
 			loggedIn = true;
 			press(shell, "Log In");
 		}
-	}
-
-	private static void type(Composite parent, String field, String value) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Text text && field.equals(text.getData(LoginDialog.FIELD_DATA))) {
-				text.setText(value);
-				return;
-			}
-			if (child instanceof Composite composite) {
-				type(composite, field, value);
-			}
-		}
-	}
-
-	private static boolean press(Composite parent, String label) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Button button && label.equals(button.getText())) {
-				button.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-				return true;
-			}
-			if (child instanceof Composite composite && press(composite, label)) {
-				return true;
-			}
-		}
-		return false;
 	}
 }
