@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.outpost.protocol.Protocol;
 import org.outpost.server.internal.sync.ServerSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,7 @@ public final class DemoData {
 		for (String module : List.of("events", "findings", "obligations", "risks", "documents", "admin")) {
 			everything.addAll(permissions(module, ACTIONS));
 		}
+		everything.add(Protocol.SERVER_EDIT); // edits records on the web side (POST /api/v1/admin/records)
 		admin.putRole("Administrator", everything);
 		List<String> officer = new ArrayList<>(List.of("desktop.login"));
 		officer.addAll(permissions("events", ACTIONS));

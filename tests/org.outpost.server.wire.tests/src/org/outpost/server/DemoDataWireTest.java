@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.outpost.findings.Action;
 import org.outpost.findings.Finding;
 import org.outpost.obligations.Obligation;
 import org.outpost.protocol.JsonCodec;
+import org.outpost.protocol.Protocol;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.ServedPage;
@@ -103,6 +105,19 @@ class DemoDataWireTest {
 			assertEquals(event.location(), event.body().path("locationId").asText());
 			EventStatus.valueOf(event.body().path("status").asText());
 		}
+	}
+
+	@Test
+	void theDemoAdministratorMayEditRecordsOnTheWebAndTheOfficerMayNot() {
+		assertTrue(permissionsOf("Administrator").contains(Protocol.SERVER_EDIT), "docs/server.md: the demo admin edits over the API");
+		assertFalse(permissionsOf("Compliance officer").contains(Protocol.SERVER_EDIT));
+	}
+
+	private static List<String> permissionsOf(String roleName) {
+		WireRecord role = ofType("role").stream().filter(r -> r.body().path("name").asText().equals(roleName)).findFirst().orElseThrow();
+		List<String> permissions = new ArrayList<>();
+		role.body().path("permissions").forEach(p -> permissions.add(p.asText()));
+		return permissions;
 	}
 
 	@Test
