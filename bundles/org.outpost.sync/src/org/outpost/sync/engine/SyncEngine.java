@@ -157,7 +157,7 @@ public final class SyncEngine {
 			runSync(request, SubMonitor.convert(monitor, "Sync " + request.label(), 100), traffic, warnings, tally);
 			outcome = tally.conflicts + tally.rejects + tally.notDone.size() > 0 ? SyncOutcome.NEEDS_ATTENTION : SyncOutcome.SUCCEEDED;
 			if (tally.conflicts + tally.rejects > 0) {
-				message = tally.conflicts + " conflicting field(s) and " + tally.rejects + " rejected change(s) need your attention";
+				message = attention(tally.conflicts, tally.rejects);
 			}
 			if (!tally.notDone.isEmpty()) {
 				message = (message == null ? "" : message + "; ") + String.join("; ", tally.notDone);
@@ -218,6 +218,18 @@ public final class SyncEngine {
 			new EventRetention(database, index, clock).purge(device);
 		}
 		progress.split(1);
+	}
+
+	/** "1 conflicting field needs your attention", "2 conflicting fields and 1 rejected change need your attention". */
+	static String attention(int conflicts, int rejects) {
+		List<String> parts = new ArrayList<>();
+		if (conflicts > 0) {
+			parts.add(conflicts + (conflicts == 1 ? " conflicting field" : " conflicting fields"));
+		}
+		if (rejects > 0) {
+			parts.add(rejects + (rejects == 1 ? " rejected change" : " rejected changes"));
+		}
+		return String.join(" and ", parts) + (conflicts + rejects == 1 ? " needs" : " need") + " your attention";
 	}
 
 	private AccountSwitch accountSwitch() {
