@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,6 +155,35 @@ class ServerApiTest {
 		assertError(api.post(Protocol.CHANGES, Fixture.pull("events", null, 10, DeviceScope.DEFAULT), token, "0.1"), 409, "version_blocked");
 		assertNull(admin.record(id));
 		assertEquals(before, admin.lastRevision());
+	}
+
+	/**
+	 * A refusal decided from the headers alone (here the version) before the body has arrived: the
+	 * server reads the body before it answers, so the connection stays usable. Closed on unread bytes,
+	 * it was reset, or it went back to the client's pool and the next request on it got no answer.
+	 */
+	@Test
+	void aRefusalDecidedBeforeTheBodyArrivesLeavesTheConnectionUsable() throws Exception {
+		byte[] body = Fixture.push(0, Fixture.create("finding", Fixture.newId(), Map.of("orgUnit", company.a, "title", "x".repeat(60_000))))
+				.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			out.write(("POST " + Protocol.PUSH + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + Protocol.JSON + "\r\nAuthorization: Bearer " + token
+					+ "\r\n" + Protocol.CLIENT_VERSION_HEADER + ": 0.1\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			Thread.sleep(300); // the server has the headers and has decided before the body comes
+			out.write(body);
+			out.flush();
+			String refusal = RawHttp.readResponse(in);
+			assertTrue(refusal.startsWith("HTTP/1.1 409") && refusal.contains("version_blocked"), refusal);
+
+			out.write(("GET " + Protocol.HEALTH + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String next = RawHttp.readResponse(in);
+			assertTrue(next.startsWith("HTTP/1.1 200"), next);
+		}
 	}
 
 	// ---- pull

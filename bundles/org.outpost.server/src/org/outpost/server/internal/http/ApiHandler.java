@@ -68,7 +68,7 @@ import jakarta.persistence.EntityManager;
  */
 public final class ApiHandler extends Handler.Abstract {
 
-	/** The largest refused body that is read to its end so the client gets the answer (see {@link #discard}). */
+	/** The most of a refused body that is read before the answer (see {@link #discard}). */
 	private static final long DISCARD_AT_MOST = 8L * Protocol.MAX_REQUEST_BYTES;
 
 	private final ServerStore store;
@@ -101,9 +101,11 @@ public final class ApiHandler extends Handler.Abstract {
 		try {
 			answer = route(path, request.getMethod(), request);
 		} catch (ProtocolException e) {
+			discard(request);
 			answer = Answer.json(e.code().status(), e.body());
 		} catch (RuntimeException e) {
 			ILog.of(ApiHandler.class).error("Request " + request.getMethod() + " " + path + " failed", e);
+			discard(request);
 			answer = Answer.json(500, new ErrorBody(ErrorCode.INTERNAL.wireName(), "The server failed; the request changed nothing. See the server log."));
 		}
 		long nanos = System.nanoTime() - started;
@@ -331,7 +333,6 @@ public final class ApiHandler extends Handler.Abstract {
 			throw new ProtocolException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + Protocol.JSON + ", not " + type);
 		}
 		if (request.getLength() > Protocol.MAX_REQUEST_BYTES) {
-			discard(request);
 			throw tooLarge();
 		}
 		try (InputStream in = new LimitedInputStream(Content.Source.asInputStream(request), Protocol.MAX_REQUEST_BYTES)) {
@@ -347,17 +348,23 @@ public final class ApiHandler extends Handler.Abstract {
 	}
 
 	/**
-	 * Reads and drops a refused body of a known, bounded length before the answer: a connection closed
-	 * on bytes it never read is reset, and the client then never sees the answer.
+	 * Reads and drops what is left of a refused body, up to a bound, before the answer. A connection
+	 * closed on bytes it never read is reset, so the client may never see the answer; and Jetty
+	 * closes it after an answer that may already have told the client to keep it. A client that
+	 * asked {@code Expect: 100-continue} has sent nothing yet and is not asked for the body.
 	 */
 	private static void discard(Request request) {
-		if (request.getLength() > DISCARD_AT_MOST) {
+		if (request.getLength() > DISCARD_AT_MOST || request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
 			return;
 		}
 		try (InputStream in = Content.Source.asInputStream(request)) {
-			in.transferTo(OutputStream.nullOutputStream());
-		} catch (IOException | UncheckedIOException e) {
-			// the client went away: nobody is left to answer
+			byte[] buffer = new byte[16 * 1024];
+			long left = DISCARD_AT_MOST;
+			for (int read; left > 0 && (read = in.read(buffer)) >= 0;) {
+				left -= read;
+			}
+		} catch (IOException | RuntimeException e) {
+			// the client went away or sent broken content: nobody is left to answer, or Jetty closes
 		}
 	}
 
