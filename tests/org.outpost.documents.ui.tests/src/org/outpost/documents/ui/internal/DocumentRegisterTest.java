@@ -12,18 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.OrgUnit;
 import org.outpost.admin.Role;
@@ -35,7 +28,9 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
-import org.outpost.ui.editor.DeleteButton;
+import org.outpost.ui.test.support.ScriptedPrompts;
+import org.outpost.ui.test.support.TestWindow;
+import org.outpost.ui.test.support.UserInput;
 
 /** The Documents register under Xvfb: every attachment with its owner, Save as, and Remove with its outbox entry and blob. */
 class DocumentRegisterTest {
@@ -43,8 +38,8 @@ class DocumentRegisterTest {
 	private static LocalDatabase database;
 	private static OrgUnit owner;
 
-	private Display display;
-	private Shell shell;
+	@RegisterExtension
+	final TestWindow window = new TestWindow(1000, 500);
 
 	@BeforeAll
 	static void signIn() {
@@ -57,31 +52,15 @@ class DocumentRegisterTest {
 		owner = changes.create(new OrgUnit("Documents depot", null));
 	}
 
-	@BeforeEach
-	void window() {
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		shell.setSize(1000, 500);
-	}
-
-	@AfterEach
-	void close() {
-		shell.dispose();
-		while (display.readAndDispatch()) {
-			// finish disposals
-		}
-	}
-
 	@Test
 	void theRegisterListsAttachmentsSavesACopyAndRemovesOneWithItsBlob() throws IOException {
 		Attachments attachments = new Attachments(database);
 		byte[] bytes = "site plan, revision 3".getBytes();
 		Document plan = attachments.attach(owner, Files.write(Files.createTempFile("site-plan", ".txt"), bytes));
 		DocumentRegisterPart part = new DocumentRegisterPart();
-		part.create(shell, database);
+		part.create(window.shell(), database);
 		// the register reads off the UI thread: wait for the rows and the count
-		RunningWorkbench.spinUntil(display, () -> !part.register.loading() && part.register.rowCount() >= 1, "the documents register");
+		RunningWorkbench.spinUntil(window.shell().getDisplay(), () -> !part.register.loading() && part.register.rowCount() >= 1, "the documents register");
 
 		assertTrue(part.register.source().fetch(0, 100).contains(plan));
 		assertEquals("Orgunit " + owner.getId().substring(0, 8), DocumentRegisterPart.owner(plan));
@@ -93,11 +72,12 @@ class DocumentRegisterTest {
 		assertArrayEquals(bytes, Files.readAllBytes(copy));
 		assertEquals("", part.problem.getText());
 
-		List<String> asked = answerYes(part);
-		fire(part.remove.control());
+		ScriptedPrompts prompts = ScriptedPrompts.yes();
+		part.remove.setPrompts(prompts);
+		UserInput.click(part.remove.control());
 
-		assertEquals("Delete the attachment \u201c" + plan.getFileName() + "\u201d? It is removed from this device now and from the server with the next sync.",
-				asked.get(0));
+		assertEquals(List.of("Delete the attachment \u201c" + plan.getFileName() + "\u201d? It is removed from this device now and from the server with the next sync."),
+				prompts.told());
 		assertNull(database.read(em -> em.find(Document.class, plan.getId())), "never synced: gone with its create entry");
 		assertTrue(new Outbox(database).entriesFor("document", plan.getId()).isEmpty());
 		assertFalse(BlobStore.beside(Path.of(database.location())).has(plan.getSha256()), "no record names the blob any more");
@@ -110,36 +90,17 @@ class DocumentRegisterTest {
 		Outbox outbox = new Outbox(database);
 		outbox.acknowledge(outbox.entriesFor("document", permit.getId()).get(0).getMutationId()); // as if synced
 		DocumentRegisterPart part = new DocumentRegisterPart();
-		part.create(shell, database);
-		answerYes(part);
+		part.create(window.shell(), database);
+		ScriptedPrompts prompts = ScriptedPrompts.yes();
+		part.remove.setPrompts(prompts);
 
 		part.select(permit);
-		fire(part.remove.control());
+		UserInput.click(part.remove.control());
 
 		assertTrue(database.read(em -> em.find(Document.class, permit.getId())).isTombstone());
 		assertEquals(Operation.DELETE, outbox.entriesFor("document", permit.getId()).get(0).getOperation());
 		assertTrue(BlobStore.beside(Path.of(database.location())).has(permit.getSha256()), "the tombstone still names it");
 		assertFalse(part.register.source().fetch(0, 100).contains(permit));
-	}
-
-	private static List<String> answerYes(DocumentRegisterPart part) {
-		List<String> asked = new ArrayList<>();
-		part.remove.setPrompts(new DeleteButton.Prompts() {
-			@Override
-			public boolean confirm(String question) {
-				asked.add(question);
-				return true;
-			}
-
-			@Override
-			public void refuse(String reason) {
-				throw new AssertionError(reason);
-			}
-		});
-		return asked;
-	}
-
-	private static void fire(org.eclipse.swt.widgets.Widget widget) {
-		widget.notifyListeners(SWT.Selection, new Event());
+		assertEquals(List.of(), prompts.refusals());
 	}
 }

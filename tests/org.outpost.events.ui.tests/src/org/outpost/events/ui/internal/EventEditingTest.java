@@ -7,21 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.ui.test.support.UserInput.click;
+import static org.outpost.ui.test.support.UserInput.save;
+import static org.outpost.ui.test.support.UserInput.select;
 
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.Widget;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.Location;
 import org.outpost.admin.OrgUnit;
@@ -41,7 +37,9 @@ import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
 import org.outpost.sync.outbox.OutboxEntry;
-import org.outpost.ui.editor.DeleteButton;
+import org.outpost.ui.test.support.ScriptedPrompts;
+import org.outpost.ui.test.support.TestWindow;
+import org.outpost.ui.test.support.UserInput;
 
 /** The real Events register and editor under Xvfb, driven through their widgets, checked in the database. */
 class EventEditingTest {
@@ -54,8 +52,8 @@ class EventEditingTest {
 	private static User editor;
 	private static User viewer;
 
-	private Display display;
-	private Shell shell;
+	@RegisterExtension
+	final TestWindow window = new TestWindow(1200, 700);
 
 	@BeforeAll
 	static void fixtures() {
@@ -78,22 +76,6 @@ class EventEditingTest {
 		return changes.create(user);
 	}
 
-	@BeforeEach
-	void window() {
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		shell.setSize(1200, 700);
-	}
-
-	@AfterEach
-	void close() {
-		shell.dispose();
-		while (display.readAndDispatch()) {
-			// let disposals finish before the next test opens its window
-		}
-	}
-
 	@Test
 	void anOfficerCreatesAnswersAndCompletesAnEventThroughTheEditor() {
 		new AccessPolicy(database).signIn(editor.getId());
@@ -102,20 +84,20 @@ class EventEditingTest {
 		select(dialog.form, "Kitchen hygiene");
 		dialog.title.setText("Canteen inspection");
 		dialog.orgUnit.select(unit.getId());
-		fire(dialog.orgUnit.control(), SWT.Selection);
+		click(dialog.orgUnit.control());
 		dialog.location.select(location.getId());
-		fire(dialog.location.control(), SWT.Selection);
+		click(dialog.location.control());
 		dialog.dueDate.setText("2026-13-01");
 		assertEquals("Write the due date as YYYY-MM-DD, e.g. " + java.time.LocalDate.now() + ".", dialog.getErrorMessage());
 		assertFalse(dialog.saveButton().isEnabled());
 		dialog.dueDate.setText("2026-12-01");
 		dialog.performers.getItem(indexOf(dialog, "Edith Editor")).setChecked(true);
-		fire(dialog.performers, SWT.Selection);
+		click(dialog.performers);
 		select(dialog.answers.get("fridge"), "Yes");
 		assertEquals("Score: 50.0% of the form's best (2 points)", dialog.score.getText());
 		select(dialog.status, "\u2192 Scheduled");
 		assertNull(dialog.getErrorMessage());
-		press(dialog);
+		save(dialog);
 
 		Event stored = only("Canteen inspection");
 		assertEquals(EventStatus.SCHEDULED, stored.getStatus());
@@ -135,7 +117,7 @@ class EventEditingTest {
 		select(again.answers.get("hands"), "No");
 		assertEquals("Score: 50.0% of the form's best (2 points)", again.score.getText());
 		select(again.answers.get("hands"), "Yes");
-		press(again);
+		save(again);
 
 		Event completed = only("Canteen inspection");
 		assertEquals(EventStatus.COMPLETED, completed.getStatus());
@@ -167,15 +149,15 @@ class EventEditingTest {
 		changes.create(Event.of(form, "Register alpha fridge check", java.time.LocalDate.of(2031, 2, 1)));
 		new AccessPolicy(database).signIn(viewer.getId());
 		EventRegisterPart part = new EventRegisterPart();
-		part.create(shell, database);
-		shell.open();
+		part.create(window.shell(), database);
+		window.shell().open();
 
 		assertFalse(part.newEvent.isEnabled());
 		assertTrue(part.newEvent.getToolTipText().contains("does not allow 'Create' in Events"), part.newEvent.getToolTipText());
 
 		part.search.setText("FRIDGE CHECK");
 		part.applyFilter();
-		RunningWorkbench.spinUntil(shell.getDisplay(), () -> !part.register.loading(), "the filtered events");
+		RunningWorkbench.spinUntil(window.shell().getDisplay(), () -> !part.register.loading(), "the filtered events");
 		assertEquals(2, part.register.rowCount());
 		assertEquals("Register zeta fridge check", ((Event) part.register.source().fetch(0, 1).get(0)).getTitle(), "soonest due first");
 
@@ -203,7 +185,7 @@ class EventEditingTest {
 		select(dialog.answers.get("fridge"), "Yes");
 		select(dialog.answers.get("hands"), "Yes");
 		select(dialog.status, "\u2192 Completed");
-		press(dialog);
+		save(dialog);
 
 		Event next = database.read(em -> em.find(Event.class, Event.nextOccurrenceId(weekly.getId())));
 		assertEquals(java.time.LocalDate.of(2026, 11, 9), next.getDueDate());
@@ -219,30 +201,20 @@ class EventEditingTest {
 		outbox.acknowledge(outbox.entriesFor("event", event.getId()).get(0).getMutationId()); // as if synced
 		new AccessPolicy(database).signIn(editor.getId());
 		EventRegisterPart part = new EventRegisterPart();
-		part.create(shell, database);
+		part.create(window.shell(), database);
 		assertFalse(part.delete.control().isEnabled(), "nothing selected");
-		List<String> asked = new java.util.ArrayList<>();
-		part.delete.setPrompts(new DeleteButton.Prompts() {
-			@Override
-			public boolean confirm(String question) {
-				asked.add(question);
-				return asked.size() > 1; // says No the first time
-			}
-
-			@Override
-			public void refuse(String reason) {
-				throw new AssertionError(reason);
-			}
-		});
+		ScriptedPrompts prompts = ScriptedPrompts.answering(false, true); // No the first time
+		part.delete.setPrompts(prompts);
 		part.delete.select(event);
 		assertTrue(part.delete.control().isEnabled());
 
-		fire(part.delete.control(), SWT.Selection);
+		click(part.delete.control());
 		assertFalse(database.read(em -> em.find(Event.class, event.getId())).isTombstone(), "No keeps it");
-		fire(part.delete.control(), SWT.Selection);
+		click(part.delete.control());
 
 		assertEquals("Delete the event \u201cRegister delete me\u201d? It is removed from this device now and from the server with the next sync.",
-				asked.get(0));
+				prompts.told().get(0));
+		assertEquals(2, prompts.told().size(), prompts.told().toString());
 		assertTrue(database.read(em -> em.find(Event.class, event.getId())).isTombstone());
 		assertEquals(List.of(Operation.DELETE), outbox.entriesFor("event", event.getId()).stream().map(OutboxEntry::getOperation).toList());
 		assertFalse(part.delete.control().isEnabled(), "the deleted row is no longer selected");
@@ -253,7 +225,7 @@ class EventEditingTest {
 		Event event = changes.create(Event.of(form, "Viewer cannot delete", null));
 		new AccessPolicy(database).signIn(viewer.getId());
 		EventRegisterPart part = new EventRegisterPart();
-		part.create(shell, database);
+		part.create(window.shell(), database);
 
 		part.delete.select(event);
 
@@ -262,27 +234,7 @@ class EventEditingTest {
 	}
 
 	private EventEditorDialog open(String eventId, String readOnlyReason) {
-		EventEditorDialog dialog = new EventEditorDialog(shell, database, EventLifecycle.withInstalledGuards(), eventId, readOnlyReason);
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		return dialog;
-	}
-
-	private static void select(Combo combo, String item) {
-		int index = combo.indexOf(item);
-		assertTrue(index >= 0, "'" + item + "' is among " + List.of(combo.getItems()));
-		combo.select(index);
-		fire(combo, SWT.Selection);
-	}
-
-	private static void fire(Widget widget, int type) {
-		widget.notifyListeners(type, new org.eclipse.swt.widgets.Event());
-	}
-
-	private static void press(EventEditorDialog dialog) {
-		assertTrue(dialog.saveButton().isEnabled(), "Save is enabled; the editor says: " + dialog.getErrorMessage());
-		fire(dialog.saveButton(), SWT.Selection);
-		assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the editor closed after saving: " + dialog.getErrorMessage());
+		return UserInput.open(new EventEditorDialog(window.shell(), database, EventLifecycle.withInstalledGuards(), eventId, readOnlyReason));
 	}
 
 	private static int indexOf(EventEditorDialog dialog, String performer) {

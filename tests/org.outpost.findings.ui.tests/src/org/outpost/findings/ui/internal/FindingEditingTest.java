@@ -6,6 +6,10 @@ import org.outpost.test.support.Services;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.ui.test.support.UserInput.click;
+import static org.outpost.ui.test.support.UserInput.open;
+import static org.outpost.ui.test.support.UserInput.save;
+import static org.outpost.ui.test.support.UserInput.select;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,16 +17,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Widget;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.Role;
@@ -36,7 +32,8 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
-import org.outpost.ui.editor.RecordEditorDialog;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.outpost.ui.test.support.TestWindow;
 
 /** The real Finding and Action editors and the Actions part under Xvfb, checked in the database. */
 class FindingEditingTest {
@@ -44,8 +41,8 @@ class FindingEditingTest {
 	private static LocalDatabase database;
 	private static User officer;
 
-	private Display display;
-	private Shell shell;
+	@RegisterExtension
+	final TestWindow window = new TestWindow(900, 600);
 
 	@BeforeAll
 	static void signIn() {
@@ -58,28 +55,12 @@ class FindingEditingTest {
 		new AccessPolicy(database).signIn(officer.getId());
 	}
 
-	@BeforeEach
-	void window() {
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		shell.setSize(900, 600);
-	}
-
-	@AfterEach
-	void close() {
-		shell.dispose();
-		while (display.readAndDispatch()) {
-			// finish disposals
-		}
-	}
-
 	@Test
 	void aNonConformanceIsRaisedWithItsFirstActionAndTheActionIsCompletedAndReopened() throws IOException {
-		FindingEditorDialog finding = open(new FindingEditorDialog(shell, database, null, null, null));
+		FindingEditorDialog finding = open(new FindingEditorDialog(window.shell(), database, null, null, null));
 		finding.description.setText("Fire door wedged open");
 		finding.nonConformance.setSelection(true);
-		fire(finding.nonConformance);
+		click(finding.nonConformance);
 		assertEquals("A non-conformance needs at least one Action: describe the first action.", finding.getErrorMessage());
 		assertFalse(finding.saveButton().isEnabled());
 		select(finding.risk.likelihood, "4 Likely");
@@ -87,7 +68,7 @@ class FindingEditingTest {
 		assertEquals("= Extreme (20)", finding.risk.rating.getText().strip());
 		finding.firstAction.setText("Remove the wedge and brief the staff");
 		finding.firstActionDue.control().setText("2026-12-24");
-		press(finding);
+		save(finding);
 
 		Finding stored = database.read(em -> em.createQuery("SELECT f FROM Finding f WHERE f.description = 'Fire door wedged open'", Finding.class)
 				.getSingleResult());
@@ -99,7 +80,7 @@ class FindingEditingTest {
 		assertEquals(1, new Outbox(database).entriesFor("action", actions.get(0).getId()).size());
 
 		// the officer attaches a photo to the finding from its editor
-		FindingEditorDialog photoEditor = open(new FindingEditorDialog(shell, database, stored.getId(), null, null));
+		FindingEditorDialog photoEditor = open(new FindingEditorDialog(window.shell(), database, stored.getId(), null, null));
 		Path photo = Files.write(Files.createTempFile("door", ".png"), new byte[] { (byte) 0x89, 'P', 'N', 'G', 7 });
 		photoEditor.attachments.add(photo);
 		assertEquals("", photoEditor.attachments.problem());
@@ -110,7 +91,7 @@ class FindingEditingTest {
 		photoEditor.close();
 
 		ActionRegisterPart part = new ActionRegisterPart();
-		part.create(shell, database);
+		part.create(window.shell(), database);
 		part.findingSelected(stored);
 		RunningWorkbench.spinUntil(Display.getCurrent(), () -> !part.register.loading(), "the finding's actions");
 		assertEquals(1, part.register.rowCount());
@@ -118,38 +99,15 @@ class FindingEditingTest {
 
 		String actionId = actions.get(0).getId();
 		for (String step : List.of("\u2192 In progress", "\u2192 Complete")) {
-			ActionEditorDialog action = open(new ActionEditorDialog(shell, database, actionId, LinkPicker.Kind.FINDING, stored.getId(), null));
+			ActionEditorDialog action = open(new ActionEditorDialog(window.shell(), database, actionId, LinkPicker.Kind.FINDING, stored.getId(), null));
 			select(action.status, step);
-			press(action);
+			save(action);
 		}
 		assertEquals(ActionStatus.COMPLETE, database.read(em -> em.find(Action.class, actionId)).getStatus());
 		assertEquals(100, database.read(em -> em.find(Action.class, actionId)).getProgress());
-		ActionEditorDialog reopen = open(new ActionEditorDialog(shell, database, actionId, LinkPicker.Kind.FINDING, stored.getId(), null));
+		ActionEditorDialog reopen = open(new ActionEditorDialog(window.shell(), database, actionId, LinkPicker.Kind.FINDING, stored.getId(), null));
 		select(reopen.status, "\u21ba Reopen");
-		press(reopen);
+		save(reopen);
 		assertEquals(ActionStatus.IN_PROGRESS, database.read(em -> em.find(Action.class, actionId)).getStatus());
-	}
-
-	private static <D extends RecordEditorDialog> D open(D dialog) {
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		return dialog;
-	}
-
-	private static void select(Combo combo, String item) {
-		int index = combo.indexOf(item);
-		assertTrue(index >= 0, "'" + item + "' is among " + List.of(combo.getItems()));
-		combo.select(index);
-		fire(combo);
-	}
-
-	private static void fire(Widget widget) {
-		widget.notifyListeners(SWT.Selection, new Event());
-	}
-
-	private static void press(RecordEditorDialog dialog) {
-		assertTrue(dialog.saveButton().isEnabled(), "Save is enabled; the editor says: " + dialog.getErrorMessage());
-		fire(dialog.saveButton());
-		assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the editor closed after saving: " + dialog.getErrorMessage());
 	}
 }

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.ui.test.support.UserInput.click;
+import static org.outpost.ui.test.support.UserInput.open;
+import static org.outpost.ui.test.support.UserInput.save;
+import static org.outpost.ui.test.support.UserInput.select;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Widget;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.Role;
 import org.outpost.admin.User;
@@ -37,8 +35,8 @@ import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
 import org.outpost.sync.outbox.OutboxEntry;
-import org.outpost.ui.editor.DeleteButton;
-import org.outpost.ui.editor.RecordEditorDialog;
+import org.outpost.ui.test.support.ScriptedPrompts;
+import org.outpost.ui.test.support.TestWindow;
 
 /**
  * Under Xvfb: findings raised and actions added from an Event's editor section, actions added to an
@@ -51,8 +49,13 @@ class LinkedWorkTest {
 	private static LocalChanges changes;
 	private static Form form;
 
-	private Display display;
-	private Shell shell;
+	@RegisterExtension
+	final TestWindow window = new TestWindow(900, 600);
+
+	@BeforeEach
+	void panelsSideBySide() {
+		window.shell().setLayout(new GridLayout(2, false));
+	}
 
 	@BeforeAll
 	static void signIn() {
@@ -65,32 +68,16 @@ class LinkedWorkTest {
 		new AccessPolicy(database).signIn(changes.create(user).getId());
 	}
 
-	@BeforeEach
-	void window() {
-		display = Display.getDefault();
-		shell = new Shell(display);
-		shell.setLayout(new GridLayout(2, false));
-		shell.setSize(900, 600);
-	}
-
-	@AfterEach
-	void close() {
-		shell.dispose();
-		while (display.readAndDispatch()) {
-			// finish disposals
-		}
-	}
-
 	@Test
 	void aFindingIsRaisedAndAnActionAddedFromTheEventsEditorSection() {
 		Event event = changes.create(Event.of(form, "Kitchen audit with findings", null));
-		LinkedWorkPanel panel = new LinkedWorkPanel(shell, database, "event", event.getId(), true);
+		LinkedWorkPanel panel = new LinkedWorkPanel(window.shell(), database, "event", event.getId(), true);
 		assertEquals(0, panel.findings.getItemCount());
 		assertTrue(panel.raiseFinding.isEnabled());
 
 		FindingEditorDialog finding = open(panel.raiseFindingEditor());
 		finding.description.setText("Grease on the floor by the fryer");
-		press(finding);
+		save(finding);
 		panel.refresh();
 
 		assertEquals(1, panel.findings.getItemCount());
@@ -104,7 +91,7 @@ class LinkedWorkTest {
 		assertEquals(LinkPicker.Kind.EVENT, action.linkedTo.chosenKind());
 		assertEquals(event.getId(), action.linkedTo.chosenId());
 		action.description.setText("Degrease the kitchen floor every evening");
-		press(action);
+		save(action);
 		panel.refresh();
 
 		assertEquals(1, panel.actions.getItemCount());
@@ -117,14 +104,14 @@ class LinkedWorkTest {
 	@Test
 	void anObligationsEditorSectionListsItsActionsAndAddsOne() {
 		Obligation obligation = changes.create(new Obligation("Annual boiler inspection certificate"));
-		LinkedWorkPanel panel = new LinkedWorkPanel(shell, database, "obligation", obligation.getId(), true);
+		LinkedWorkPanel panel = new LinkedWorkPanel(window.shell(), database, "obligation", obligation.getId(), true);
 		assertNull(panel.findings);
 		assertNull(panel.raiseFinding);
 
 		ActionEditorDialog action = open(panel.addActionEditor());
 		assertEquals(LinkPicker.Kind.OBLIGATION, action.linkedTo.chosenKind());
 		action.description.setText("Book the boiler inspector");
-		press(action);
+		save(action);
 		panel.refresh();
 
 		assertEquals(List.of("Book the boiler inspector"),
@@ -140,7 +127,7 @@ class LinkedWorkTest {
 		Outbox outbox = new Outbox(database);
 		outbox.acknowledge(outbox.entriesFor("action", action.getId()).get(0).getMutationId()); // as if synced
 
-		ActionEditorDialog editor = open(new ActionEditorDialog(shell, database, action.getId(), LinkPicker.Kind.STANDALONE, null, null));
+		ActionEditorDialog editor = open(new ActionEditorDialog(window.shell(), database, action.getId(), LinkPicker.Kind.STANDALONE, null, null));
 		assertEquals(LinkPicker.Kind.STANDALONE, editor.linkedTo.chosenKind());
 		select(editor.linkedTo.kind, "Event");
 		editor.linkedTo.search.setText("no event is called this");
@@ -149,7 +136,7 @@ class LinkedWorkTest {
 		select(editor.linkedTo.kind, "Obligation");
 		editor.linkedTo.search.setText("WASTE CARRIER");
 		select(editor.linkedTo.target, "Picker target: waste carrier licence");
-		press(editor);
+		save(editor);
 
 		Action linked = database.read(em -> em.find(Action.class, action.getId()));
 		assertEquals(obligation.getId(), linked.getObligationId());
@@ -170,51 +157,17 @@ class LinkedWorkTest {
 			return null;
 		});
 		ActionRegisterPart part = new ActionRegisterPart();
-		part.create(shell, database);
-		List<String> told = new ArrayList<>();
-		part.delete.setPrompts(new DeleteButton.Prompts() {
-			@Override
-			public boolean confirm(String question) {
-				told.add(question);
-				return true;
-			}
-
-			@Override
-			public void refuse(String reason) {
-				told.add(reason);
-			}
-		});
+		part.create(window.shell(), database);
+		ScriptedPrompts prompts = ScriptedPrompts.yes();
+		part.delete.setPrompts(prompts);
 
 		part.delete.select(only);
-		fire(part.delete.control());
+		click(part.delete.control());
 
 		assertEquals(List.of("Delete the action \u201cRefusal: clear the exit\u201d? It is removed from this device now and from the server with the next sync.",
 				"Cannot delete the action \u201cRefusal: clear the exit\u201d: This is the last action of the non-conformance \u201cRefusal: exit blocked\u201d,"
-						+ " which needs at least one: add another action first, or delete the finding."), told);
+						+ " which needs at least one: add another action first, or delete the finding."), prompts.told());
 		assertFalse(database.read(em -> em.find(Action.class, only.getId())).isTombstone());
 		assertEquals(Operation.CREATE, new Outbox(database).entriesFor("action", only.getId()).get(0).getOperation());
-	}
-
-	private static <D extends RecordEditorDialog> D open(D dialog) {
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		return dialog;
-	}
-
-	private static void select(Combo combo, String item) {
-		int index = combo.indexOf(item);
-		assertTrue(index >= 0, "'" + item + "' is among " + List.of(combo.getItems()));
-		combo.select(index);
-		fire(combo);
-	}
-
-	private static void fire(Widget widget) {
-		widget.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-	}
-
-	private static void press(RecordEditorDialog dialog) {
-		assertTrue(dialog.saveButton().isEnabled(), "Save is enabled; the editor says: " + dialog.getErrorMessage());
-		fire(dialog.saveButton());
-		assertTrue(dialog.getShell() == null || dialog.getShell().isDisposed(), "the editor closed after saving: " + dialog.getErrorMessage());
 	}
 }

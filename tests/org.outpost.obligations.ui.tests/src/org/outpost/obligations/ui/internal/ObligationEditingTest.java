@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.Permission;
 import org.outpost.admin.Role;
@@ -25,10 +21,15 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
-import org.outpost.ui.editor.DeleteButton;
+import org.outpost.ui.test.support.ScriptedPrompts;
+import org.outpost.ui.test.support.TestWindow;
+import org.outpost.ui.test.support.UserInput;
 
 /** The real Obligation editor and register under Xvfb, checked in the database. */
 class ObligationEditingTest {
+
+	@RegisterExtension
+	final TestWindow window = new TestWindow(900, 600);
 
 	@Test
 	void anObligationIsAddedThroughTheEditorAndAViewerMayNotAddOne() {
@@ -40,37 +41,29 @@ class ObligationEditingTest {
 		User viewer = user(changes, "rita", "Rita Reader", reader);
 		AccessPolicy access = new AccessPolicy(database);
 		access.signIn(editor.getId());
-		Shell shell = new Shell(Display.getDefault());
-		try {
-			ObligationEditorDialog dialog = new ObligationEditorDialog(shell, database, null, null);
-			dialog.setBlockOnOpen(false);
-			dialog.open();
-			assertEquals("Name the obligation's topic.", dialog.getErrorMessage());
-			dialog.topic.setText("Stormwater discharge permit");
-			dialog.type.setText("Permit");
-			dialog.authority.setText("Water Authority");
-			dialog.riskScore.setSelection(12);
-			dialog.status.select(ObligationStatus.PARTIALLY_COMPLIANT.ordinal());
-			dialog.sources.setText("Permit SW-118\nSite drainage plan");
-			assertTrue(dialog.saveButton().isEnabled());
-			dialog.saveButton().notifyListeners(SWT.Selection, new Event());
+		ObligationEditorDialog dialog = UserInput.open(new ObligationEditorDialog(window.shell(), database, null, null));
+		assertEquals("Name the obligation's topic.", dialog.getErrorMessage());
+		dialog.topic.setText("Stormwater discharge permit");
+		dialog.type.setText("Permit");
+		dialog.authority.setText("Water Authority");
+		dialog.riskScore.setSelection(12);
+		dialog.status.select(ObligationStatus.PARTIALLY_COMPLIANT.ordinal());
+		dialog.sources.setText("Permit SW-118\nSite drainage plan");
+		UserInput.save(dialog);
 
-			Obligation stored = database.read(em -> em.createQuery("SELECT o FROM Obligation o WHERE o.topic = 'Stormwater discharge permit'",
-					Obligation.class).getSingleResult());
-			assertEquals(12, stored.getRiskScore());
-			assertEquals(ObligationStatus.PARTIALLY_COMPLIANT, stored.getStatus());
-			assertEquals(List.of("Permit SW-118", "Site drainage plan"), stored.getSources());
-			assertEquals("Water Authority", new Outbox(database).entriesFor("obligation", stored.getId()).get(0).changes().get("authority"));
+		Obligation stored = database.read(em -> em.createQuery("SELECT o FROM Obligation o WHERE o.topic = 'Stormwater discharge permit'",
+				Obligation.class).getSingleResult());
+		assertEquals(12, stored.getRiskScore());
+		assertEquals(ObligationStatus.PARTIALLY_COMPLIANT, stored.getStatus());
+		assertEquals(List.of("Permit SW-118", "Site drainage plan"), stored.getSources());
+		assertEquals("Water Authority", new Outbox(database).entriesFor("obligation", stored.getId()).get(0).changes().get("authority"));
 
-			access.signIn(viewer.getId());
-			ObligationRegisterPart register = new ObligationRegisterPart();
-			register.create(shell, database);
-			assertFalse(register.newObligation.isEnabled());
-			assertTrue(register.newObligation.getToolTipText().contains("Rita Reader has the role Reader, which does not allow 'Create' in Obligations"),
-					register.newObligation.getToolTipText());
-		} finally {
-			shell.dispose();
-		}
+		access.signIn(viewer.getId());
+		ObligationRegisterPart register = new ObligationRegisterPart();
+		register.create(window.shell(), database);
+		assertFalse(register.newObligation.isEnabled());
+		assertTrue(register.newObligation.getToolTipText().contains("Rita Reader has the role Reader, which does not allow 'Create' in Obligations"),
+				register.newObligation.getToolTipText());
 	}
 
 	@Test
@@ -85,41 +78,26 @@ class ObligationEditingTest {
 		Outbox outbox = new Outbox(database);
 		outbox.acknowledge(outbox.entriesFor("obligation", obligation.getId()).get(0).getMutationId()); // as if synced
 		AccessPolicy access = new AccessPolicy(database);
-		Shell shell = new Shell(Display.getDefault());
-		try {
-			access.signIn(limited.getId());
-			ObligationRegisterPart denied = new ObligationRegisterPart();
-			denied.create(shell, database);
-			denied.delete.select(obligation);
-			assertFalse(denied.delete.control().isEnabled());
-			assertTrue(denied.delete.control().getToolTipText().contains("does not allow 'Delete' in Obligations"),
-					denied.delete.control().getToolTipText());
+		access.signIn(limited.getId());
+		ObligationRegisterPart denied = new ObligationRegisterPart();
+		denied.create(window.shell(), database);
+		denied.delete.select(obligation);
+		assertFalse(denied.delete.control().isEnabled());
+		assertTrue(denied.delete.control().getToolTipText().contains("does not allow 'Delete' in Obligations"),
+				denied.delete.control().getToolTipText());
 
-			access.signIn(editor.getId());
-			ObligationRegisterPart register = new ObligationRegisterPart();
-			register.create(shell, database);
-			List<String> asked = new ArrayList<>();
-			register.delete.setPrompts(new DeleteButton.Prompts() {
-				@Override
-				public boolean confirm(String question) {
-					asked.add(question);
-					return true;
-				}
+		access.signIn(editor.getId());
+		ObligationRegisterPart register = new ObligationRegisterPart();
+		register.create(window.shell(), database);
+		ScriptedPrompts prompts = ScriptedPrompts.yes();
+		register.delete.setPrompts(prompts);
+		register.delete.select(obligation);
+		UserInput.click(register.delete.control());
 
-				@Override
-				public void refuse(String reason) {
-					throw new AssertionError(reason);
-				}
-			});
-			register.delete.select(obligation);
-			register.delete.control().notifyListeners(SWT.Selection, new Event());
-
-			assertTrue(asked.get(0).startsWith("Delete the obligation \u201cObsolete noise permit\u201d?"), asked.toString());
-			assertTrue(database.read(em -> em.find(Obligation.class, obligation.getId())).isTombstone());
-			assertEquals(Operation.DELETE, outbox.entriesFor("obligation", obligation.getId()).get(0).getOperation());
-		} finally {
-			shell.dispose();
-		}
+		List<String> asked = prompts.told();
+		assertTrue(asked.get(0).startsWith("Delete the obligation \u201cObsolete noise permit\u201d?"), asked.toString());
+		assertTrue(database.read(em -> em.find(Obligation.class, obligation.getId())).isTombstone());
+		assertEquals(Operation.DELETE, outbox.entriesFor("obligation", obligation.getId()).get(0).getOperation());
 	}
 
 	private static User user(LocalChanges changes, String name, String display, Role role) {
