@@ -3,9 +3,10 @@ package org.outpost.admin.tests;
 import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.test.support.WireRoundTrip.assertRoundTrip;
+import static org.outpost.test.support.WireRoundTrip.overTheWire;
 
 import java.util.List;
 import java.util.Map;
@@ -19,17 +20,10 @@ import org.outpost.admin.Permission;
 import org.outpost.admin.Role;
 import org.outpost.admin.User;
 import org.outpost.admin.UserAssignment;
-import org.outpost.core.record.Syncable;
 import org.outpost.persistence.LocalDatabase;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Each admin entity takes back, through JSON as the wire carries it, exactly the fields it gives. */
 class AdminWireTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Test
 	void anOrgUnitRoundTrips() {
@@ -113,24 +107,5 @@ class AdminWireTest {
 		});
 
 		assertEquals(sent.syncedFields(), database.read(em -> em.find(User.class, sent.getId())).syncedFields());
-	}
-
-	private static void assertRoundTrip(Syncable original, Syncable fresh) {
-		Map<String, Object> sent = original.syncedFields();
-		assertNotEquals(sent, fresh.syncedFields(), "the fresh record must start out different");
-
-		fresh.applySyncedFields(overTheWire(sent));
-
-		assertEquals(sent, fresh.syncedFields());
-	}
-
-	/** The fields as the other side reads them: numbers come back as Integer, Long or Double. */
-	private static Map<String, Object> overTheWire(Map<String, Object> fields) {
-		try {
-			return JSON.readValue(JSON.writeValueAsString(fields), new TypeReference<Map<String, Object>>() {
-			});
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

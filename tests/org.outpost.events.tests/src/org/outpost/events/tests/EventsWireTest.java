@@ -4,9 +4,10 @@ import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.test.support.WireRoundTrip.assertRoundTrip;
+import static org.outpost.test.support.WireRoundTrip.overTheWire;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.outpost.core.record.Syncable;
 import org.outpost.events.AnswerOption;
 import org.outpost.events.Event;
 import org.outpost.events.EventStatus;
@@ -23,14 +23,8 @@ import org.outpost.events.Question;
 import org.outpost.events.Recurrence;
 import org.outpost.persistence.LocalDatabase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Events and Forms take back, through JSON as the wire carries it, exactly the fields they give. */
 class EventsWireTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final Form FORM = new Form("Site inspection",
 			List.of(new Question("exits", "Are the exits clear?", List.of(new AnswerOption("Yes", 2), new AnswerOption("No", 0))),
@@ -119,24 +113,5 @@ class EventsWireTest {
 		event.answer(FORM, "exits", "Yes");
 		event.answer(FORM, "signs", "Partly");
 		return event;
-	}
-
-	private static void assertRoundTrip(Syncable original, Syncable fresh) {
-		Map<String, Object> sent = original.syncedFields();
-		assertNotEquals(sent, fresh.syncedFields(), "the fresh record must start out different");
-
-		fresh.applySyncedFields(overTheWire(sent));
-
-		assertEquals(sent, fresh.syncedFields());
-	}
-
-	/** The fields as the other side reads them: numbers come back as Integer, Long or Double. */
-	private static Map<String, Object> overTheWire(Map<String, Object> fields) {
-		try {
-			return JSON.readValue(JSON.writeValueAsString(fields), new TypeReference<Map<String, Object>>() {
-			});
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

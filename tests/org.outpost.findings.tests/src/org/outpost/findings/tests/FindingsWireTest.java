@@ -4,30 +4,24 @@ import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.outpost.test.support.WireRoundTrip.assertRoundTrip;
+import static org.outpost.test.support.WireRoundTrip.overTheWire;
 
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.outpost.core.record.Syncable;
 import org.outpost.findings.Action;
 import org.outpost.findings.ActionStatus;
 import org.outpost.findings.Finding;
 import org.outpost.findings.RiskRating;
 import org.outpost.persistence.LocalDatabase;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Findings and Actions take back, through JSON as the wire carries it, exactly the fields they give. */
 class FindingsWireTest {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Test
 	void aFindingRoundTrips() {
@@ -97,24 +91,5 @@ class FindingsWireTest {
 		action.setProgress(40);
 		action.setStatus(ActionStatus.IN_PROGRESS);
 		return action;
-	}
-
-	private static void assertRoundTrip(Syncable original, Syncable fresh) {
-		Map<String, Object> sent = original.syncedFields();
-		assertNotEquals(sent, fresh.syncedFields(), "the fresh record must start out different");
-
-		fresh.applySyncedFields(overTheWire(sent));
-
-		assertEquals(sent, fresh.syncedFields());
-	}
-
-	/** The fields as the other side reads them: numbers come back as Integer, Long or Double. */
-	private static Map<String, Object> overTheWire(Map<String, Object> fields) {
-		try {
-			return JSON.readValue(JSON.writeValueAsString(fields), new TypeReference<Map<String, Object>>() {
-			});
-		} catch (JsonProcessingException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
