@@ -100,7 +100,8 @@ public final class SyncPart {
 		}
 		Button account = new Button(area, SWT.PUSH);
 		account.setText(CHANGE_ACCOUNT);
-		GridDataFactory.fillDefaults().hint(140, SWT.DEFAULT).applyTo(account);
+		// as wide as its text: the sync buttons above take the same width
+		GridDataFactory.fillDefaults().applyTo(account);
 		account.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> changeAccount(area.getShell(), sync)));
 		this.account = new Label(area, SWT.WRAP);
 		this.account.setData(STATE_DATA, "account");
