@@ -47,7 +47,9 @@ public final class Discards {
 	public List<String> whatIsLost(Collection<ChangedRecord> records) {
 		return database.read(em -> new LinkedHashSet<>(records).stream().map(record -> {
 			Pending pending = pending(em, record);
-			String lost = pending.created() ? "the record made on this device is removed"
+			// sent or discarded since it was selected
+			String lost = pending.queued().isEmpty() && pending.rejected().isEmpty() ? "nothing left to discard"
+					: pending.created() ? "the record made on this device is removed"
 					: pending.deleted() ? "the deleted record comes back"
 							: "changes to " + String.join(", ", pending.base().keySet()) + " go back to the last synced values";
 			return names.of(record.recordType(), record.recordId()) + ": " + lost;

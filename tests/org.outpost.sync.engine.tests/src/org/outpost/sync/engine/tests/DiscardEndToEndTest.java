@@ -74,6 +74,7 @@ class DiscardEndToEndTest {
 		assertEquals("Boiler room inspection", desktop.find(Event.class, id).getTitle());
 		assertEquals(0, desktop.count("OutboxEntry"));
 		assertEquals(1, discarded.changes());
+		assertEquals(List.of("event: Boiler room inspection: nothing left to discard"), discards.whatIsLost(List.of(event(id))));
 
 		discards.undo(discarded);
 		assertEquals("Boiler room inspection, moved twice", desktop.find(Event.class, id).getTitle());
