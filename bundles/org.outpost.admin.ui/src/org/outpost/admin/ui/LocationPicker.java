@@ -47,6 +47,11 @@ public final class LocationPicker {
 		choices.select(locationId);
 	}
 
+	/** Selects the location; one not offered (any more) stays chosen, shown as {@code textWhenNotOffered}. */
+	public void selectKeeping(String locationId, String textWhenNotOffered) {
+		choices.selectKeeping(locationId, textWhenNotOffered);
+	}
+
 	public void onChange(Runnable listener) {
 		choices.combo().addListener(SWT.Selection, e -> listener.run());
 	}

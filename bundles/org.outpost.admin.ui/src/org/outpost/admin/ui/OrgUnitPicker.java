@@ -22,7 +22,7 @@ public final class OrgUnitPicker {
 
 	public void setTree(OrgUnitTree newTree) {
 		this.tree = newTree;
-		choices.setChoices(newTree.nodes().stream().map(n -> new Choice(n.unit().getId(), "    ".repeat(n.depth()) + n.unit().getName())).toList());
+		choices.setChoices(newTree.nodes().stream().map(n -> new Choice(n.unit().getId(), "    ".repeat(n.depth()) + n.unit().getName(), n.unit().getName())).toList());
 	}
 
 	/** The chosen unit's id, or null. */
@@ -32,6 +32,11 @@ public final class OrgUnitPicker {
 
 	public void select(String orgUnitId) {
 		choices.select(orgUnitId);
+	}
+
+	/** Selects the unit; one not offered (any more) stays chosen, shown as {@code textWhenNotOffered}. */
+	public void selectKeeping(String orgUnitId, String textWhenNotOffered) {
+		choices.selectKeeping(orgUnitId, textWhenNotOffered);
 	}
 
 	/** Runs {@code listener} whenever the user picks another unit. */

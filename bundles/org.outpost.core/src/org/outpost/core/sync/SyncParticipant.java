@@ -30,4 +30,19 @@ public interface SyncParticipant {
 		return new WireScope((String) fields.get("orgUnitId"), (String) fields.get("locationId"),
 				due == null ? null : LocalDate.parse(due.toString()), null);
 	}
+
+	/**
+	 * What a person calls {@code record} (its title, name, description, ...), for the Sync
+	 * perspective's lists; null when it has none, and the list shows its type and a short id.
+	 * Override it when the record's name is in a field of another name.
+	 */
+	default String displayName(Syncable record) {
+		Map<String, Object> fields = record.syncedFields();
+		for (String field : List.of("title", "name", "displayName", "description", "topic", "fileName", "userName")) {
+			if (fields.get(field) instanceof String text && !text.isBlank()) {
+				return text.strip();
+			}
+		}
+		return null;
+	}
 }

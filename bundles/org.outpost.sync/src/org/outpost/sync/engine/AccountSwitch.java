@@ -1,5 +1,6 @@
 package org.outpost.sync.engine;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ import jakarta.persistence.EntityManager;
  * to the wrong server); otherwise it needs the user's consent, and then removes the synced
  * modules' records, the cursors and scope state of the old account, and the device's choice of org
  * units and locations (ids of the old server), so that the next full sync starts from the
- * beginning on an empty device.
+ * beginning on an empty device. The first login of an empty device and a reset leave the initial
+ * sync due ({@link InitialSync}).
  */
 final class AccountSwitch {
 
@@ -28,11 +30,13 @@ final class AccountSwitch {
 	private final LocalDatabase database;
 	private final RecordTypeIndex index;
 	private final SyncSettingsStore settings;
+	private final Clock clock;
 
-	AccountSwitch(LocalDatabase database, RecordTypeIndex index, SyncSettingsStore settings) {
+	AccountSwitch(LocalDatabase database, RecordTypeIndex index, SyncSettingsStore settings, Clock clock) {
 		this.database = database;
 		this.index = index;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/**
@@ -45,16 +49,14 @@ final class AccountSwitch {
 	void logInAs(HeldAccount account, Optional<Connection> previous, boolean resetAllowed) throws SyncProblem {
 		Optional<HeldAccount> held = held(previous);
 		if (held.isEmpty() || held.get().sameAs(account)) {
-			record(account);
+			record(account, held.isEmpty());
 			return;
 		}
 		String from = held.get().describe();
 		long unsent = count("OutboxEntry");
 		long conflicts = count("SyncConflict");
 		if (unsent + conflicts > 0) {
-			throw new SyncProblem(Kind.UNSENT_CHANGES, "This device holds " + unsent + " change(s) not yet sent and " + conflicts
-					+ " unresolved conflict(s) of " + from + ". Sync them to that server (and resolve the conflicts) before you log in as "
-					+ account.describe() + "; nothing was changed.");
+			throw new SyncProblem(Kind.UNSENT_CHANGES, waiting(unsent, conflicts, from, account.describe()));
 		}
 		if (!resetAllowed) {
 			throw new SyncProblem(Kind.LOCAL_DATA_RESET_NEEDED, "This device holds the data of " + from + ". Logging in as " + account.describe()
@@ -62,6 +64,21 @@ final class AccountSwitch {
 					+ " with a full sync.");
 		}
 		reset(account);
+	}
+
+	/**
+	 * "This device holds 1 change not yet sent of officer on http://a. Before you log in as ..., sync it
+	 * to that server or discard it in the Sync perspective's Queue view; nothing was changed."
+	 */
+	static String waiting(long unsent, long conflicts, String from, String to) {
+		String changes = unsent == 1 ? "1 change not yet sent" : unsent + " changes not yet sent";
+		String unresolved = conflicts == 1 ? "1 unresolved conflict" : conflicts + " unresolved conflicts";
+		String holds = unsent == 0 ? unresolved : conflicts == 0 ? changes : changes + " and " + unresolved;
+		String them = unsent == 1 ? "it" : "them";
+		String todo = unsent == 0 ? "resolve " + (conflicts == 1 ? "it" : "them") + " in the Sync perspective's Conflicts view"
+				: "sync " + them + " to that server or discard " + them + " in the Sync perspective's Queue view"
+						+ (conflicts == 0 ? "" : ", and resolve the conflicts in its Conflicts view");
+		return "This device holds " + holds + " of " + from + ". Before you log in as " + to + ", " + todo + "; nothing was changed.";
 	}
 
 	/**
@@ -98,9 +115,12 @@ final class AccountSwitch {
 		return holdsData ? previous.map(c -> new HeldAccount(null, c.server().toString(), c.user())) : Optional.empty();
 	}
 
-	private void record(HeldAccount account) {
+	private void record(HeldAccount account, boolean firstLogin) {
 		database.write(em -> {
 			replaceHeld(em, account);
+			if (firstLogin) {
+				InitialSync.due(em, clock.instant());
+			}
 			return null;
 		});
 	}
@@ -116,6 +136,7 @@ final class AccountSwitch {
 				em.createQuery("DELETE FROM " + entity).executeUpdate();
 			}
 			replaceHeld(em, account);
+			InitialSync.due(em, clock.instant());
 			return null;
 		});
 		SyncSettings device = settings.load();

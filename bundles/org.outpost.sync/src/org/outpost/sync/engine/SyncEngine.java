@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.osgi.service.prefs.BackingStoreException;
 import org.outpost.core.ApplicationVersion;
 import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.core.sync.SyncKind;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
@@ -99,6 +101,30 @@ public final class SyncEngine {
 		return new Conflicts(database, participants);
 	}
 
+	/** Discarding queued and refused changes (the Queue view). */
+	public Discards discards() {
+		return new Discards(database, participants);
+	}
+
+	public RecordNames recordNames() {
+		return new RecordNames(database, participants);
+	}
+
+	/**
+	 * When the initial full sync became due, while it is still to do (after the first login or a
+	 * switch to another account, until a full sync succeeds); empty once done.
+	 */
+	public Optional<Instant> initialSyncDue() {
+		return InitialSync.dueSince(database);
+	}
+
+	/** How a person calls a sync: "Full sync", "Events sync", "Risks sync". */
+	public String title(SyncRequest request) {
+		String what = request.kind() != null ? request.kind().label()
+				: participants.find(request.participantId()).map(SyncParticipantDescriptor::label).orElse(request.participantId());
+		return what + " sync";
+	}
+
 	/**
 	 * Checks the server's version, logs in and keeps the token (in the vault) and the connection.
 	 *
@@ -154,7 +180,7 @@ public final class SyncEngine {
 		SyncProblem.Kind problem = null;
 		String message = null;
 		try {
-			runSync(request, SubMonitor.convert(monitor, "Sync " + request.label(), 100), traffic, warnings, tally);
+			runSync(request, SubMonitor.convert(monitor, title(request), 100), traffic, warnings, tally);
 			outcome = tally.conflicts + tally.rejects + tally.notDone.size() > 0 ? SyncOutcome.NEEDS_ATTENTION : SyncOutcome.SUCCEEDED;
 			if (tally.conflicts + tally.rejects > 0) {
 				message = attention(tally.conflicts, tally.rejects);
@@ -174,6 +200,9 @@ public final class SyncEngine {
 			message = e.getClass().getSimpleName() + ": " + e.getMessage();
 		}
 		history.finished(run, outcome, message, tally.conflicts, tally.rejects, traffic);
+		if (request.kind() == SyncKind.FULL && outcome == SyncOutcome.SUCCEEDED) {
+			InitialSync.done(database);
+		}
 		history.trim(HISTORY_KEPT);
 		return new SyncReport(outcome, problem, message, List.copyOf(warnings), tally.conflicts, tally.rejects, List.copyOf(traffic));
 	}
@@ -233,7 +262,7 @@ public final class SyncEngine {
 	}
 
 	private AccountSwitch accountSwitch() {
-		return new AccountSwitch(database, new RecordTypeIndex(participants.all()), settings);
+		return new AccountSwitch(database, new RecordTypeIndex(participants.all()), settings, clock);
 	}
 
 	/**

@@ -22,7 +22,7 @@ public final class SyncJob extends Job {
 	private volatile String step;
 
 	public SyncJob(SyncEngine engine, SyncRequest request) {
-		super("Sync " + request.label());
+		super(engine.title(request));
 		this.engine = engine;
 		this.request = request;
 		setRule(SyncRule.INSTANCE);

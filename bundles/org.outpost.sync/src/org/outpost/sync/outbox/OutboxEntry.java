@@ -18,8 +18,8 @@ import jakarta.persistence.Table;
 /**
  * One local change waiting for the server's acknowledgement: the record it changed, the
  * operation, the changed fields with the values the edit started from, and the client mutation
- * id that makes a replayed push harmless. Written only by {@link RecordChanges}; read through
- * {@link Outbox}.
+ * id that makes a replayed push harmless. Written by {@link RecordChanges} (and put back by an undone
+ * discard, {@link #copy()}); read through {@link Outbox}.
  */
 @Entity(name = "OutboxEntry")
 @Table(name = "OUTPOST_OUTBOX", indexes = @Index(name = "OUTPOST_OUTBOX_RECORD", columnList = "RECORD_TYPE,RECORD_ID"))
@@ -84,6 +84,19 @@ public class OutboxEntry {
 		this.changes = FieldJson.write(newChanges);
 		this.base = FieldJson.write(newBase);
 		this.updatedAt = now.toEpochMilli();
+	}
+
+	/**
+	 * A new entry equal to this one (mutation id, changes, age, attempts, last error), to store again
+	 * when its discard is undone; it queues after the entries stored since.
+	 */
+	public OutboxEntry copy() {
+		OutboxEntry copy = new OutboxEntry(recordType, recordId, operation, changes(), base(), getUpdatedAt());
+		copy.mutationId = mutationId;
+		copy.createdAt = createdAt;
+		copy.attempts = attempts;
+		copy.lastError = lastError;
+		return copy;
 	}
 
 	void failedAttempt(String error) {

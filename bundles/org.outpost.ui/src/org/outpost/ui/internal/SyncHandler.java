@@ -68,7 +68,7 @@ public final class SyncHandler {
 		if (shell.isDisposed() || report == null) {
 			return;
 		}
-		String title = "Sync " + job.request().label();
+		String title = sync.engine().title(job.request());
 		switch (report.outcome()) {
 		case SUCCEEDED, OFFLINE, CANCELLED -> report.warnings().forEach(warning -> MessageDialog.openWarning(shell, title, warning));
 		case NEEDS_ATTENTION -> MessageDialog.openInformation(shell, title,

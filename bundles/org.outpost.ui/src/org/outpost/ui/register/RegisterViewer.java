@@ -49,6 +49,7 @@ public final class RegisterViewer<T> {
 	private final Slider slider;
 	private final Label summary;
 	private final String noun;
+	private final String oneNoun;
 	private final List<RegisterColumn<T>> columns;
 	private final ThreadPoolExecutor reads;
 	private final RowLoader<T> rows;
@@ -66,10 +67,20 @@ public final class RegisterViewer<T> {
 	private boolean leadMovedByKey;
 
 	/**
-	 * @param noun what one row is, in the plural, for the count under the table ("events")
+	 * @param noun what one row is, in the plural, for the count under the table ("events"); the
+	 *            count says it also for one row ("1 events"): name the singular with the other constructor
 	 */
 	public RegisterViewer(Composite parent, RecordSource<T> source, List<RegisterColumn<T>> columns, String noun) {
+		this(parent, source, columns, noun, noun);
+	}
+
+	/**
+	 * @param oneNoun the count under the table for one row ("event", "change waiting")
+	 * @param noun the same in the plural ("events", "changes waiting")
+	 */
+	public RegisterViewer(Composite parent, RecordSource<T> source, List<RegisterColumn<T>> columns, String oneNoun, String noun) {
 		this.source = Objects.requireNonNull(source, "source");
+		this.oneNoun = Objects.requireNonNull(oneNoun, "oneNoun");
 		this.noun = Objects.requireNonNull(noun, "noun");
 		this.columns = List.copyOf(columns);
 		composite = new Composite(parent, SWT.NONE);
@@ -299,7 +310,7 @@ public final class RegisterViewer<T> {
 		if (rows.count() < 0) {
 			return "Counting " + noun + "\u2026";
 		}
-		return NumberFormat.getIntegerInstance().format(rows.count()) + " " + noun;
+		return NumberFormat.getIntegerInstance().format(rows.count()) + " " + (rows.count() == 1 ? oneNoun : noun);
 	}
 
 	private void readFailed(RuntimeException e) {

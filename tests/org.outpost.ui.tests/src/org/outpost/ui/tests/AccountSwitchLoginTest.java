@@ -98,7 +98,8 @@ class AccountSwitchLoginTest {
 		press(shell, "Log In");
 
 		assertFalse(shell.isDisposed(), "the dialog stays open");
-		assertTrue(dialog.getErrorMessage().contains("1 change(s) not yet sent"), dialog.getErrorMessage());
+		assertTrue(dialog.getErrorMessage().contains("1 change not yet sent"), dialog.getErrorMessage());
+		assertTrue(dialog.getErrorMessage().contains("sync it to that server or discard it in the Sync perspective's Queue view"), dialog.getErrorMessage());
 		assertNotNull(find(fromFirst), "nothing was removed");
 
 		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome(), "the waiting change goes to the first server");

@@ -125,7 +125,8 @@ class AutomaticSyncViewsTest {
 			assertEquals(syncPart, parts.getActivePart(), "the officer stayed on the Sync tab");
 			Table runs = history.viewer().getTable();
 			after.addAll(List.of(eventsResult.getText(), summary.getText(), runs.getItem(0).getText(1) + " " + runs.getItem(0).getText(2) + " "
-					+ runs.getItem(0).getText(8), conflicts.viewer().getTable().getItem(0).getText(1)));
+					+ runs.getItem(0).getText(8), conflicts.viewer().getTable().getItem(0).getText(1),
+					conflicts.viewer().getTable().getItem(0).getText(0)));
 		});
 
 		assertEquals(List.of("Never synced", "Online · 1 change waiting · no conflicts", "1", "1", "0"), before);
@@ -133,6 +134,7 @@ class AutomaticSyncViewsTest {
 		assertEquals("Online · no changes waiting · 1 conflict", after.get(1));
 		assertEquals("events automatic Needs attention", after.get(2), "the newest run in the History");
 		assertEquals("title", after.get(3), "the conflicting field");
+		assertEquals("event: Stairwell inspection (web)", after.get(4), "the record by its title, which shows the server's value");
 	}
 
 	/** Settings of their own, so the desktop's own automatic sync does not join in: Events every minute, no reminder. */

@@ -87,6 +87,8 @@ class SyncSettingsTabTest {
 
 		choose("orgUnits", "    Tab Site");
 		click("orgUnits");
+		assertEquals("Tab Site", units.getText(), "closed, the combo shows the unit without the list's indentation");
+		assertTrue(Arrays.asList(units.getItems()).contains("Tab Region"), Arrays.toString(units.getItems()));
 		List<String> locations = Arrays.asList(((Combo) controls.get("locations")).getItems());
 		assertTrue(locations.contains("Tab Yard") && !locations.contains("Tab Office"), "only the chosen unit's locations: " + locations);
 		choose("locations", "Tab Yard");
@@ -96,8 +98,30 @@ class SyncSettingsTabTest {
 		assertEquals(List.of(yard.getId()), store.load().locations());
 		shell.dispose();
 		open();
-		assertEquals("    Tab Site", ((Combo) controls.get("orgUnits")).getText());
+		assertEquals("Tab Site", ((Combo) controls.get("orgUnits")).getText());
 		assertEquals("Tab Yard", ((Combo) controls.get("locations")).getText());
+	}
+
+	@Test
+	void aSavedUnitAndLocationNoLongerOfferedStayChosenAndAreKeptOnSave() throws Exception {
+		String goneUnit = UUID.randomUUID().toString();
+		String goneLocation = UUID.randomUUID().toString();
+		store.save(SyncSettings.DEFAULTS.withPlaces(List.of(goneUnit), List.of(goneLocation)));
+		shell.dispose();
+		open();
+
+		assertEquals("An org unit (no longer available)", ((Combo) controls.get("orgUnits")).getText());
+		assertEquals("A location (no longer available)", ((Combo) controls.get("locations")).getText());
+		((Spinner) controls.get("dueToLastDays")).setSelection(12);
+		click("save");
+
+		assertEquals(12, store.load().dueToLastDays());
+		assertEquals(List.of(goneUnit), store.load().orgUnits(), "not dropped by a save of another setting");
+		assertEquals(List.of(goneLocation), store.load().locations());
+		choose("orgUnits", "All my org units");
+		click("orgUnits");
+		click("save");
+		assertEquals(List.of(), store.load().orgUnits(), "the user can still let it go");
 	}
 
 	@Test

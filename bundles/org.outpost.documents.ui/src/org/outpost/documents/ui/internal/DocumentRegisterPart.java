@@ -66,7 +66,7 @@ public final class DocumentRegisterPart {
 				new RegisterColumn<Document>("File", 300, Document::getFileName, "fileName"),
 				new RegisterColumn<Document>("Attached to", 220, DocumentRegisterPart::owner, "ownerType"),
 				new RegisterColumn<Document>("Type", 160, Document::getMediaType, "mediaType"),
-				new RegisterColumn<Document>("Size", 100, d -> number.format(Math.max(1, d.getSize() / 1024)) + " KB", "size")), "documents");
+				new RegisterColumn<Document>("Size", 100, d -> number.format(Math.max(1, d.getSize() / 1024)) + " KB", "size")), "document", "documents");
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
 		register.viewer().addSelectionChangedListener(
 				e -> select(((IStructuredSelection) e.getSelection()).getFirstElement() instanceof Document document ? document : null));

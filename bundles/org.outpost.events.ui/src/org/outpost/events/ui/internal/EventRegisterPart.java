@@ -115,7 +115,7 @@ public final class EventRegisterPart {
 				new RegisterColumn<Event>("Overdue", 110, e -> overdue(e, today)),
 				new RegisterColumn<Event>("Org unit", 200, e -> orgUnits.path(e.getOrgUnitId())),
 				new RegisterColumn<Event>("Location", 150, e -> locationNames.getOrDefault(e.getLocationId(), "")),
-				new RegisterColumn<Event>("Score", 70, e -> e.getScorePercent() == null ? "" : e.getScorePercent() + "%", "scorePercent")), "events");
+				new RegisterColumn<Event>("Score", 70, e -> e.getScorePercent() == null ? "" : e.getScorePercent() + "%", "scorePercent")), "event", "events");
 		register.emphasize(e -> e.isOverdue(today));
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
 

@@ -72,7 +72,7 @@ public final class ActionRegisterPart {
 				new RegisterColumn<Action>("Action", 380, Action::getDescription, "description"),
 				new RegisterColumn<Action>("Due", 110, a -> a.getDueDate() == null ? "" : DATE.format(a.getDueDate()), "dueDate"),
 				new RegisterColumn<Action>("Progress", 80, a -> a.getProgress() + "%", "progress"),
-				new RegisterColumn<Action>("Status", 110, a -> a.getStatus().label(), "status")), "actions");
+				new RegisterColumn<Action>("Status", 110, a -> a.getStatus().label(), "status")), "action", "actions");
 		register.emphasize(a -> a.getStatus().isOpen() && a.getDueDate() != null && a.getDueDate().isBefore(today));
 		GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(register.control());
 		register.viewer().addSelectionChangedListener(

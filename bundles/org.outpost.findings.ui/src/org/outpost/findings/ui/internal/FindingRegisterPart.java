@@ -55,7 +55,7 @@ public final class FindingRegisterPart {
 				new RegisterColumn<Finding>("Description", 420, Finding::getDescription, "description"),
 				new RegisterColumn<Finding>("Non-conformance", 120, f -> f.isNonConformance() ? "Yes" : "", "nonConformance"),
 				new RegisterColumn<Finding>("Risk", 110, f -> f.getRisk().toString()),
-				new RegisterColumn<Finding>("Residual risk", 110, f -> f.getResidualRisk().toString())), "findings");
+				new RegisterColumn<Finding>("Residual risk", 110, f -> f.getResidualRisk().toString())), "finding", "findings");
 		register.emphasize(Finding::isNonConformance);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
 

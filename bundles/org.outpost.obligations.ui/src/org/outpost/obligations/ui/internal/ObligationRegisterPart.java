@@ -55,7 +55,7 @@ public final class ObligationRegisterPart {
 				new RegisterColumn<Obligation>("Authority", 190, Obligation::getAuthority, "authority"),
 				new RegisterColumn<Obligation>("Risk", 60, o -> String.valueOf(o.getRiskScore()), "riskScore"),
 				new RegisterColumn<Obligation>("Status", 150, o -> o.getStatus().label(), "status"),
-				new RegisterColumn<Obligation>("Sources", 260, o -> String.join("; ", o.getSources()))), "obligations");
+				new RegisterColumn<Obligation>("Sources", 260, o -> String.join("; ", o.getSources()))), "obligation", "obligations");
 		register.emphasize(o -> o.getStatus() == ObligationStatus.NON_COMPLIANT);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
 		Access create = access.check(Obligations.MODULE, Obligations.MODULE_LABEL, Permission.CREATE);

@@ -58,7 +58,7 @@ public final class RiskRegisterPart {
 				new RegisterColumn<Risk>("Consequence", 90, r -> String.valueOf(r.getConsequence()), "consequence"),
 				new RegisterColumn<Risk>("Inherent", 70, r -> String.valueOf(r.inherentRating())),
 				new RegisterColumn<Risk>("Residual", 70, r -> String.valueOf(r.residualRating())),
-				new RegisterColumn<Risk>("Controls", 260, Risk::getControls)), "risks");
+				new RegisterColumn<Risk>("Controls", 260, Risk::getControls)), "risk", "risks");
 		register.emphasize(r -> r.residualRating() >= 15);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(register.control());
 		showCreatePermission();

@@ -3,6 +3,9 @@ package org.outpost.sync.ui.internal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -16,6 +19,7 @@ import org.eclipse.swt.events.SelectionListener;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.outpost.sync.engine.Conflicts;
+import org.outpost.sync.engine.RecordNames;
 import org.outpost.sync.engine.SyncConflict;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.ui.sync.SyncEndings;
@@ -33,18 +37,22 @@ public final class ConflictsPart {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
 	private Conflicts conflicts;
+	private RecordNames recordNames;
+	/** Each open conflict's record name, by conflict id, read once per refresh rather than per paint. */
+	private Map<String, String> names = Map.of();
 	private TableViewer viewer;
 
 	@PostConstruct
 	public void create(Composite parent, SyncService sync) {
 		conflicts = sync.engine().conflicts();
+		recordNames = sync.engine().recordNames();
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(area);
 		viewer = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-		TableColumns.add(viewer, SyncConflict.class, "Record", 200, c -> c.getRecordType() + " " + c.getRecordId().substring(0, 8));
+		TableColumns.add(viewer, SyncConflict.class, "Record", 240, c -> names.getOrDefault(c.getId(), c.getRecordType()));
 		TableColumns.add(viewer, SyncConflict.class, "Field", 120, SyncConflict::getField);
 		TableColumns.add(viewer, SyncConflict.class, "Mine (this device)", 260, SyncConflict::getMine);
 		TableColumns.add(viewer, SyncConflict.class, "Theirs (server, shown now)", 260, SyncConflict::getTheirs);
@@ -84,7 +92,11 @@ public final class ConflictsPart {
 	}
 
 	public void refresh() {
-		viewer.setInput(conflicts.open());
+		List<SyncConflict> open = conflicts.open();
+		Map<String, String> named = new HashMap<>();
+		open.forEach(c -> named.put(c.getId(), recordNames.of(c.getRecordType(), c.getRecordId())));
+		names = named;
+		viewer.setInput(open);
 	}
 
 	public TableViewer viewer() {

@@ -23,7 +23,8 @@ import jakarta.inject.Inject;
 /**
  * The first start of the desktop on an empty device: asks for the server and the user's
  * credentials, then runs the initial full sync with progress; it can be cancelled and goes on
- * where it stopped, by itself at the next start, until one full sync has succeeded. It runs before
+ * where it stopped, by itself at the next start, while the engine says the initial sync is still due
+ * (also after a switch to another account). It runs before
  * the window is drawn, so the registers open on the data the initial sync brought.
  */
 public final class FirstRunAddon {
@@ -35,7 +36,7 @@ public final class FirstRunAddon {
 	@PostConstruct
 	void beforeTheWindowOpens() {
 		Display display = Display.getCurrent();
-		if (sync == null || display == null || sync.engine().history().lastFinished(SyncKind.FULL.key()).filter(r -> r.getOutcome() == SyncOutcome.SUCCEEDED).isPresent()) {
+		if (sync == null || display == null) {
 			return;
 		}
 		if (sync.engine().connection().isEmpty()) {
@@ -46,8 +47,8 @@ public final class FirstRunAddon {
 				return;
 			}
 			initialSync();
-		} else {
-			// an initial sync that did not finish goes on by itself, in the background
+		} else if (sync.engine().initialSyncDue().isPresent()) {
+			// an initial sync that did not finish (also the one after a switch to another account) goes on by itself, in the background
 			sync.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL));
 		}
 	}

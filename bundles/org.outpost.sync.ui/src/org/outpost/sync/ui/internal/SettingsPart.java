@@ -2,6 +2,7 @@ package org.outpost.sync.ui.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.e4.ui.di.Focus;
@@ -18,7 +19,9 @@ import org.eclipse.swt.widgets.Spinner;
 import org.osgi.service.prefs.BackingStoreException;
 import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.AssignedOrgUnits;
+import org.outpost.admin.Location;
 import org.outpost.admin.Locations;
+import org.outpost.admin.OrgUnit;
 import org.outpost.admin.OrgUnitTree;
 import org.outpost.admin.User;
 import org.outpost.admin.ui.LocationPicker;
@@ -150,10 +153,20 @@ public final class SettingsPart {
 		location.select(keep);
 	}
 
+	/** Shows the saved unit and location; one no longer offered (no longer assigned, or gone) stays chosen, saying so. */
 	private void showPlaces(SyncSettings settings) {
-		orgUnit.select(settings.orgUnits().isEmpty() ? null : settings.orgUnits().get(0));
+		String unit = settings.orgUnits().isEmpty() ? null : settings.orgUnits().get(0);
+		orgUnit.selectKeeping(unit, notOffered(OrgUnitTree.load(database).nodes().stream().map(OrgUnitTree.Node::unit)
+				.filter(u -> u.getId().equals(unit)).map(OrgUnit::getName).findFirst(), "An org unit"));
 		offerLocationsOfTheChosenUnit();
-		location.select(settings.locations().isEmpty() ? null : settings.locations().get(0));
+		String place = settings.locations().isEmpty() ? null : settings.locations().get(0);
+		location.selectKeeping(place, notOffered(Locations.all(database).stream().filter(l -> l.getId().equals(place)).map(Location::getName)
+				.findFirst(), "A location"));
+	}
+
+	/** "North (no longer available)". */
+	private static String notOffered(Optional<String> name, String unnamed) {
+		return name.orElse(unnamed) + " (no longer available)";
 	}
 
 	private void show(SyncSettings settings) {

@@ -13,18 +13,24 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.SelectionListener;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipantDescriptor;
 import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.engine.SyncEngine;
 import org.outpost.sync.engine.SyncJob;
+import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.engine.SyncService;
+import org.outpost.ui.sync.LoginDialog;
 import org.outpost.ui.sync.SyncCommand;
 import org.outpost.ui.sync.SyncEndings;
 
@@ -34,10 +40,12 @@ import jakarta.annotation.PostConstruct;
  * The Sync tab: one button per sync kind (Full, Events, Admin, Documents), each naming the
  * installed modules it covers and its last result, with the device's connection state and the
  * changes waiting to be sent, and while a sync runs, its progress (per category: done / total,
- * bytes, time left). The buttons run the shared sync command.
+ * bytes, time left). The buttons run the shared sync command. Change Server or User logs in anew.
  */
 public final class SyncPart {
 
+	/** The button that logs in to another server or as another user. */
+	public static final String CHANGE_ACCOUNT = "Change Server or User\u2026";
 	/** Widget data key holding the kind a button syncs. */
 	public static final String KIND_DATA = "org.outpost.sync.kind";
 	/** Widget data key of the labels that show state, for tests: "state", "progress", or the kind's key for its last result. */
@@ -47,12 +55,15 @@ public final class SyncPart {
 	private SyncState state;
 	private Label summary;
 	private Label progress;
+	private Label account;
+	private SyncEngine engine;
 	private final Map<SyncKind, Label> lastResults = new EnumMap<>(SyncKind.class);
 
 	@PostConstruct
 	public void create(Composite parent, SyncParticipants participants, SyncService sync, LocalDatabase database, ECommandService commands,
 			EHandlerService handlers) {
-		state = new SyncState(sync.engine(), database);
+		engine = sync.engine();
+		state = new SyncState(engine, database);
 		Composite area = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.swtDefaults().numColumns(3).margins(16, 16).spacing(16, 12).applyTo(area);
 
@@ -87,6 +98,14 @@ public final class SyncPart {
 				first = button;
 			}
 		}
+		Button account = new Button(area, SWT.PUSH);
+		account.setText(CHANGE_ACCOUNT);
+		// as wide as its text: the sync buttons above take the same width
+		GridDataFactory.fillDefaults().applyTo(account);
+		account.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> changeAccount(area.getShell(), sync)));
+		this.account = new Label(area, SWT.WRAP);
+		this.account.setData(STATE_DATA, "account");
+		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(this.account);
 		update();
 		SyncEndings.onEachEnd(summary, this::update);
 		showProgress();
@@ -112,8 +131,29 @@ public final class SyncPart {
 		return "Syncs " + covered.stream().map(SyncParticipantDescriptor::label).collect(Collectors.joining(", ")) + ".";
 	}
 
+	/**
+	 * The login dialog with the current server and user: the engine refuses another account while
+	 * changes wait, and asks before replacing the local data; after a replacement the new account's
+	 * data comes with a full sync.
+	 */
+	private void changeAccount(Shell shell, SyncService sync) {
+		LoginDialog login = new LoginDialog(shell, engine, "Log in to another Outpost server or as another user. The data on this device"
+				+ " belongs to one account: changing it replaces the data, and is refused while changes wait to be sent.");
+		if (login.open() != Window.OK) {
+			return;
+		}
+		if (login.versionWarning() != null) {
+			MessageDialog.openWarning(shell, "Outpost versions", login.versionWarning());
+		}
+		if (login.localDataReset()) {
+			sync.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL));
+		}
+		update();
+	}
+
 	private void update() {
 		summary.setText(state.statusLine());
+		account.setText(engine.connection().map(c -> "Logged in as " + c.user() + " on " + c.server()).orElse("Not logged in"));
 		lastResults.forEach((kind, label) -> label.setText(state.lastResult(kind)));
 		summary.getParent().layout(true);
 	}

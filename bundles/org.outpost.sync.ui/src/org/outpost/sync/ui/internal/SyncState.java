@@ -1,9 +1,9 @@
 package org.outpost.sync.ui.internal;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Optional;
 
 import org.outpost.core.sync.SyncKind;
@@ -18,6 +18,9 @@ final class SyncState {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
+	/** Cancelled runs say nothing about the server; past this many runs the state is unknown. */
+	private static final int HISTORY_LOOKED_AT = 20;
+
 	private final SyncEngine engine;
 	private final LocalDatabase database;
 
@@ -30,16 +33,19 @@ final class SyncState {
 		return new Outbox(database).count();
 	}
 
-	/** Offline when the newest run could not reach the server; unknown before the first run. */
+	/**
+	 * Online or offline as the newest run that got an answer (or none) found it, among the runs of
+	 * the account this device holds now; "Not synced yet" before one, even when a login reached the server.
+	 */
 	String connection() {
 		if (engine.connection().isEmpty()) {
 			return "Not logged in";
 		}
-		List<SyncRun> recent = engine.history().recent(1);
-		if (recent.isEmpty() || recent.get(0).getOutcome() == null) {
-			return "Not synced yet";
-		}
-		return recent.get(0).getOutcome() == SyncOutcome.OFFLINE ? "Offline" : "Online";
+		Optional<Instant> since = engine.initialSyncDue();
+		return engine.history().recent(HISTORY_LOOKED_AT).stream()
+				.filter(run -> run.getOutcome() != null && run.getOutcome() != SyncOutcome.CANCELLED)
+				.filter(run -> since.isEmpty() || !run.getStartedAt().isBefore(since.get())).findFirst()
+				.map(run -> run.getOutcome() == SyncOutcome.OFFLINE ? "Offline" : "Online").orElse("Not synced yet");
 	}
 
 	String lastResult(SyncKind kind) {

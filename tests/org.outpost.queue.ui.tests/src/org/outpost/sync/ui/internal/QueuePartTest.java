@@ -4,20 +4,28 @@ import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.Services;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.outpost.events.Event;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Outbox;
 
@@ -37,7 +45,7 @@ class QueuePartTest {
 		shell.setLayout(new FillLayout());
 		try {
 			QueuePart part = new QueuePart();
-			part.create(shell, database);
+			part.create(shell, database, Services.get(SyncService.class));
 			shell.setSize(1000, 400);
 			shell.open();
 
@@ -64,12 +72,92 @@ class QueuePartTest {
 	}
 
 	@Test
+	void discardAsksNamingWhatIsLostRemovesTheRecordMadeHereAndUndoBringsItBack() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		database.write(em -> em.createQuery("DELETE FROM OutboxEntry e").executeUpdate());
+		Event made = new LocalChanges(database).create(new Event("Queue view second thoughts", LocalDate.of(2026, 12, 2)));
+		Display display = Display.getDefault();
+		Shell shell = new Shell(display);
+		shell.setLayout(new FillLayout());
+		try {
+			QueuePart part = new QueuePart();
+			part.create(shell, database, Services.get(SyncService.class));
+			shell.setSize(1000, 500);
+			shell.open();
+			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+			assertEquals("1 change waiting", summaryOf(part.register.control()), "one change, in the singular");
+
+			Table table = part.register.viewer().getTable();
+			table.select(table.indexOf(row(table, "event: Queue view second thoughts")));
+			table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			String[] asked = new String[1];
+			answerConfirmation(display, asked, QueuePart.DISCARD_LABEL, 200);
+			part.discard.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+
+			assertTrue(asked[0] != null && asked[0].contains("event: Queue view second thoughts: the record made on this device is removed"),
+					String.valueOf(asked[0]));
+			assertNull(database.read(em -> em.find(Event.class, made.getId())), "the record made here went with its create");
+			assertEquals(0, new Outbox(database).count());
+			assertEquals("Discarded 1 change.", part.status.getText());
+			assertTrue(part.undo.isEnabled());
+
+			part.undo.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			assertEquals("Queue view second thoughts", database.read(em -> em.find(Event.class, made.getId())).getTitle());
+			assertEquals(1, new Outbox(database).count());
+			assertFalse(part.undo.isEnabled(), "one undo, right after the discard");
+			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after the undo");
+			row(table, "event: Queue view second thoughts");
+		} finally {
+			shell.dispose();
+		}
+	}
+
+	@Test
 	void agesReadLikeAPerson() {
 		Instant now = Instant.parse("2026-11-27T12:00:00Z");
 		assertEquals("just now", QueuePart.age(now.minusSeconds(20), now));
 		assertEquals("12 min", QueuePart.age(now.minusSeconds(12 * 60), now));
 		assertEquals("3 h", QueuePart.age(now.minusSeconds(3 * 3600 + 60), now));
 		assertEquals("2 days", QueuePart.age(now.minusSeconds(2 * 86400), now));
+	}
+
+	/** The count under the register's table: the label below it. */
+	private static String summaryOf(Control register) {
+		Control[] children = ((Composite) register).getChildren();
+		return ((Label) children[children.length - 1]).getText();
+	}
+
+	/** Presses {@code button} in the confirmation once it shows (it runs its own event loop), noting its text. */
+	private static void answerConfirmation(Display display, String[] text, String button, int triesLeft) {
+		display.asyncExec(() -> {
+			for (Shell open : display.getShells()) {
+				if (!open.isDisposed() && open.isVisible() && open.getData() instanceof MessageDialog) {
+					StringBuilder said = new StringBuilder();
+					Button[] answer = new Button[1];
+					collect(open, said, button, answer);
+					text[0] = said.toString();
+					// pressed last: it disposes the dialog's widgets
+					answer[0].notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+					return;
+				}
+			}
+			if (triesLeft > 0) {
+				answerConfirmation(display, text, button, triesLeft - 1);
+			}
+		});
+	}
+
+	/** Notes the labels' text and finds the button labelled {@code press}. */
+	private static void collect(Composite parent, StringBuilder text, String press, Button[] found) {
+		for (Control child : parent.getChildren()) {
+			if (child instanceof Label label) {
+				text.append(label.getText()).append('\n');
+			} else if (child instanceof Button button && press.equals(button.getText())) {
+				found[0] = button;
+			} else if (child instanceof Composite composite) {
+				collect(composite, text, press, found);
+			}
+		}
 	}
 
 	private static TableItem row(Table table, String record) {

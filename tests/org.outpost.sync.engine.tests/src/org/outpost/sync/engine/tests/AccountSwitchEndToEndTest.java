@@ -84,7 +84,7 @@ class AccountSwitchEndToEndTest {
 		String unsent = desktop.changes.create(madeHere).getId();
 
 		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
-		assertTrue(said().contains("1 change(s) not yet sent"), said());
+		assertTrue(said().contains("1 change not yet sent") && said().contains("discard it in the Sync perspective's Queue view"), said());
 		assertNotNull(desktop.find(Event.class, unsent), "the unsent change stays");
 		assertNotNull(desktop.find(Event.class, fromFirst));
 		assertEquals(first.uri(), desktop.engine.connection().orElseThrow().server(), "the refused login kept nothing");

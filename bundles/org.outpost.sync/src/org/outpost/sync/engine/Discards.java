@@ -1,0 +1,184 @@
+package org.outpost.sync.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.outpost.core.record.Syncable;
+import org.outpost.core.record.SyncedRecord;
+import org.outpost.persistence.LocalDatabase;
+import org.outpost.sync.SyncParticipants;
+import org.outpost.sync.outbox.Operation;
+import org.outpost.sync.outbox.OutboxEntry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Discards the local changes of records, queued or refused by the server, and sets each record
+ * back to its last synced values: a record created here is removed, a deleted one comes back, an
+ * edited one gets the values its edits started from. What a discard removed is kept in the
+ * returned {@link Discarded}, so that it can be undone while the records were not changed since.
+ */
+public final class Discards {
+
+	private final LocalDatabase database;
+	private final RecordTypeIndex index;
+	private final RecordNames names;
+
+	public Discards(LocalDatabase database, SyncParticipants participants) {
+		this.database = Objects.requireNonNull(database, "database");
+		this.index = new RecordTypeIndex(participants.all());
+		this.names = new RecordNames(database, participants);
+	}
+
+	/** The changes the server refused, oldest first. */
+	public List<RejectedChange> rejected() {
+		return database.read(em -> em.createQuery("SELECT r FROM RejectedChange r ORDER BY r.rejectedAt", RejectedChange.class).getResultList());
+	}
+
+	/** One line per record saying what discarding its changes loses, e.g. "event: Fire drill: the record made on this device is removed". */
+	public List<String> whatIsLost(Collection<ChangedRecord> records) {
+		return database.read(em -> new LinkedHashSet<>(records).stream().map(record -> {
+			Pending pending = pending(em, record);
+			// sent or discarded since it was selected
+			String lost = pending.queued().isEmpty() && pending.rejected().isEmpty() ? "nothing left to discard"
+					: pending.created() ? "the record made on this device is removed"
+					: pending.deleted() ? "the deleted record comes back"
+							: "changes to " + String.join(", ", pending.base().keySet()) + " go back to the last synced values";
+			return names.of(record.recordType(), record.recordId()) + ": " + lost;
+		}).toList());
+	}
+
+	/**
+	 * Discards every queued and refused change of {@code records} in one transaction.
+	 *
+	 * @throws IllegalArgumentException when no installed module syncs a record's type
+	 */
+	public Discarded discard(Collection<ChangedRecord> records) {
+		return database.write(em -> {
+			List<Discarded.Snapshot> snapshots = new ArrayList<>();
+			for (ChangedRecord changed : new LinkedHashSet<>(records)) {
+				RecordTypeIndex.Entry type = type(changed.recordType());
+				Pending pending = pending(em, changed);
+				if (pending.queued().isEmpty() && pending.rejected().isEmpty()) {
+					continue;
+				}
+				SyncedRecord record = em.find(type.type(), changed.recordId());
+				Map<String, Object> before = record == null ? null : new LinkedHashMap<>(((Syncable) record).syncedFields());
+				long revision = record == null ? 0 : record.getRevision();
+				boolean tombstone = record != null && record.isTombstone();
+				pending.queued().forEach(em::remove);
+				pending.rejected().forEach(em::remove);
+				Map<String, Object> after = null;
+				if (record != null && pending.created()) {
+					em.remove(record);
+				} else if (record != null) {
+					((Syncable) record).applySyncedFields(pending.base());
+					record.setTombstone(false);
+					after = new LinkedHashMap<>(((Syncable) record).syncedFields());
+				}
+				snapshots.add(new Discarded.Snapshot(changed, before, revision, tombstone, after, pending.queued(), pending.rejected()));
+			}
+			return new Discarded(snapshots);
+		});
+	}
+
+	/**
+	 * Puts back what {@code discarded} removed: the records as they were and their changes, queued
+	 * or refused as before.
+	 *
+	 * @throws IllegalStateException naming the record when one was changed or synced since, and undoes nothing
+	 */
+	public void undo(Discarded discarded) {
+		database.write(em -> {
+			for (Discarded.Snapshot snapshot : discarded.snapshots()) {
+				ChangedRecord changed = snapshot.record();
+				RecordTypeIndex.Entry type = type(changed.recordType());
+				SyncedRecord record = em.find(type.type(), changed.recordId());
+				Pending now = pending(em, changed);
+				boolean untouched = now.queued().isEmpty() && now.rejected().isEmpty() && (snapshot.after() == null ? record == null
+						: record != null && !record.isTombstone() && snapshot.after().equals(((Syncable) record).syncedFields()));
+				if (!untouched) {
+					throw new IllegalStateException(names.of(changed.recordType(), changed.recordId())
+							+ " was changed or synced after the discard; the discard can no longer be undone");
+				}
+				if (snapshot.before() != null) {
+					if (record == null) {
+						record = type.newRecord();
+						record.setId(changed.recordId());
+						((Syncable) record).applySyncedFields(snapshot.before());
+						record.setRevision(snapshot.revision());
+						record.setTombstone(snapshot.tombstone());
+						em.persist(record);
+					} else {
+						((Syncable) record).applySyncedFields(snapshot.before());
+						record.setTombstone(snapshot.tombstone());
+					}
+				}
+				snapshot.queued().forEach(entry -> em.persist(entry.copy()));
+				snapshot.rejected().forEach(rejected -> em.persist(new RejectedChange(rejected.getMutationId(), rejected.getRecordType(),
+						rejected.getRecordId(), rejected.getOperation(), rejected.getChange(), rejected.getReason(), rejected.getRejectedAt())));
+			}
+			return null;
+		});
+	}
+
+	private RecordTypeIndex.Entry type(String wireType) {
+		return index.find(wireType).orElseThrow(() -> new IllegalArgumentException("No installed module syncs " + wireType + " records"));
+	}
+
+	/** A record's queued entries (oldest first) and refused changes, and the values they started from. */
+	private record Pending(List<OutboxEntry> queued, List<RejectedChange> rejected, boolean created, boolean deleted, Map<String, Object> base) {
+	}
+
+	private static Pending pending(EntityManager em, ChangedRecord record) {
+		List<OutboxEntry> queued = em
+				.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType = :type AND e.recordId = :id ORDER BY e.sequence", OutboxEntry.class)
+				.setParameter("type", record.recordType()).setParameter("id", record.recordId()).getResultList();
+		List<RejectedChange> rejected = em
+				.createQuery("SELECT r FROM RejectedChange r WHERE r.recordType = :type AND r.recordId = :id ORDER BY r.rejectedAt", RejectedChange.class)
+				.setParameter("type", record.recordType()).setParameter("id", record.recordId()).getResultList();
+		boolean created = false;
+		boolean deleted = false;
+		// the oldest change's starting value of each field is the last synced one; refused changes went up before what is still queued
+		Map<String, Object> base = new LinkedHashMap<>();
+		for (RejectedChange change : rejected) {
+			created |= Operation.CREATE.name().equals(change.getOperation());
+			deleted |= Operation.DELETE.name().equals(change.getOperation());
+			baseOf(change).forEach((field, value) -> {
+				if (!base.containsKey(field)) {
+					base.put(field, value);
+				}
+			});
+		}
+		for (OutboxEntry entry : queued) {
+			created |= entry.getOperation() == Operation.CREATE;
+			deleted |= entry.getOperation() == Operation.DELETE;
+			entry.base().forEach((field, value) -> {
+				if (!base.containsKey(field)) {
+					base.put(field, value);
+				}
+			});
+		}
+		return new Pending(queued, rejected, created, deleted, base);
+	}
+
+	private static Map<String, Object> baseOf(RejectedChange change) {
+		Map<String, Object> base = new LinkedHashMap<>();
+		try {
+			JsonNode fields = WireTranslator.JSON.readTree(change.getChange()).path("base");
+			fields.properties().forEach(field -> base.put(field.getKey(), WireTranslator.plain(field.getValue())));
+		} catch (JsonProcessingException e) {
+			throw new IllegalStateException("A damaged refused change of " + change.getRecordType() + " " + change.getRecordId() + ": "
+					+ e.getOriginalMessage(), e);
+		}
+		return base;
+	}
+}

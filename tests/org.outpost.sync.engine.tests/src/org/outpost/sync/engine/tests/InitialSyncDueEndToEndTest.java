@@ -1,0 +1,73 @@
+package org.outpost.sync.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outpost.core.sync.SyncKind;
+import org.outpost.sync.engine.SyncRequest;
+import org.outpost.sync.history.SyncOutcome;
+import org.outpost.test.support.ServerFixture;
+
+/**
+ * The initial sync is a state of its own: due from the first login until a full sync succeeds, and
+ * due again after a switch to another account, although the history then holds the old account's
+ * succeeded full syncs; a cancelled one leaves it due, so the next start goes on with it.
+ */
+class InitialSyncDueEndToEndTest {
+
+	private ServerFixture first;
+	private ServerFixture second;
+	private Desktop desktop;
+
+	@BeforeEach
+	void twoServers() throws Exception {
+		first = new ServerFixture();
+		second = new ServerFixture();
+		desktop = new Desktop();
+	}
+
+	@AfterEach
+	void stopServers() throws Exception {
+		first.close();
+		second.close();
+	}
+
+	private SyncOutcome full(IProgressMonitor monitor) {
+		return desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), monitor).outcome();
+	}
+
+	@Test
+	void aCancelledInitialSyncAfterAnAccountSwitchStaysDueUntilAFullSyncSucceeds() throws Exception {
+		desktop.engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		assertTrue(desktop.engine.initialSyncDue().isPresent(), "due from the first login");
+		assertEquals(SyncOutcome.SUCCEEDED, desktop.engine.sync(SyncRequest.of(SyncKind.EVENTS, SyncRequest.MANUAL), new NullProgressMonitor())
+				.outcome());
+		assertTrue(desktop.engine.initialSyncDue().isPresent(), "an Events sync is no initial sync");
+		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
+		assertFalse(desktop.engine.initialSyncDue().isPresent());
+
+		desktop.engine.login(second.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
+		assertTrue(desktop.engine.initialSyncDue().isPresent(), "due again after the reset, with a succeeded full sync in the history");
+		NullProgressMonitor cancelled = new NullProgressMonitor();
+		cancelled.setCanceled(true);
+		assertEquals(SyncOutcome.CANCELLED, full(cancelled));
+		assertTrue(desktop.engine.initialSyncDue().isPresent(), "a cancelled initial sync is still to do");
+
+		desktop.engine.login(second.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		assertTrue(desktop.engine.initialSyncDue().isPresent(), "logging in again as the same account changes nothing");
+		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
+		assertFalse(desktop.engine.initialSyncDue().isPresent());
+	}
+
+	@Test
+	void syncsAreNamedAsAPersonSaysThem() {
+		assertEquals("Full sync", desktop.engine.title(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL)));
+		assertEquals("Events sync", desktop.engine.title(SyncRequest.participant("events", SyncRequest.MANUAL)));
+	}
+}
