@@ -1,6 +1,7 @@
 package org.outpost.sync.engine;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,16 +16,16 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Keeps the local data with the account it came from. A login to another server or as another
- * user is refused while changes or conflicts for the old account wait (they would be lost, or sent
- * to the wrong server); otherwise it needs the user's consent, and then removes the synced
- * modules' records, the cursors and scope state of the old account, and the device's choice of org
- * units and locations (ids of the old server), so that the next full sync starts from the
- * beginning on an empty device. The first login of an empty device and a reset leave the initial
- * sync due ({@link InitialSync}).
+ * user is refused while changes (queued, or refused by the server) or conflicts for the old account
+ * wait (they would be lost, or sent to the wrong server); otherwise it needs the user's consent, and
+ * then removes the synced modules' records, the cursors and scope state of the old account, and the
+ * device's choice of org units and locations (ids of the old server), so that the next full sync
+ * starts from the beginning on an empty device. The first login of an empty device and a reset
+ * leave the initial sync due ({@link InitialSync}).
  */
 final class AccountSwitch {
 
-	/** Sync state that belongs to the held account, besides the synced records (queued changes and conflicts stop a switch). */
+	/** Sync state that belongs to the held account, besides the synced records (queued and refused changes and conflicts stop a switch). */
 	private static final List<String> SYNC_STATE = List.of("SyncCursor", "SweptRecord", "OutOfScopeRecord", "PushedEvent", "RejectedChange");
 
 	private final LocalDatabase database;
@@ -54,9 +55,10 @@ final class AccountSwitch {
 		}
 		String from = held.get().describe();
 		long unsent = count("OutboxEntry");
+		long refused = count("RejectedChange");
 		long conflicts = count("SyncConflict");
-		if (unsent + conflicts > 0) {
-			throw new SyncProblem(Kind.UNSENT_CHANGES, waiting(unsent, conflicts, from, account.describe()));
+		if (unsent + refused + conflicts > 0) {
+			throw new SyncProblem(Kind.UNSENT_CHANGES, waiting(unsent, refused, conflicts, from, account.describe()));
 		}
 		if (!resetAllowed) {
 			throw new SyncProblem(Kind.LOCAL_DATA_RESET_NEEDED, "This device holds the data of " + from + ". Logging in as " + account.describe()
@@ -70,15 +72,32 @@ final class AccountSwitch {
 	 * "This device holds 1 change not yet sent of officer on http://a. Before you log in as ..., sync it
 	 * to that server or discard it in the Sync perspective's Queue view; nothing was changed."
 	 */
-	static String waiting(long unsent, long conflicts, String from, String to) {
-		String changes = unsent == 1 ? "1 change not yet sent" : unsent + " changes not yet sent";
-		String unresolved = conflicts == 1 ? "1 unresolved conflict" : conflicts + " unresolved conflicts";
-		String holds = unsent == 0 ? unresolved : conflicts == 0 ? changes : changes + " and " + unresolved;
-		String them = unsent == 1 ? "it" : "them";
-		String todo = unsent == 0 ? "resolve " + (conflicts == 1 ? "it" : "them") + " in the Sync perspective's Conflicts view"
-				: "sync " + them + " to that server or discard " + them + " in the Sync perspective's Queue view"
-						+ (conflicts == 0 ? "" : ", and resolve the conflicts in its Conflicts view");
-		return "This device holds " + holds + " of " + from + ". Before you log in as " + to + ", " + todo + "; nothing was changed.";
+	static String waiting(long unsent, long refused, long conflicts, String from, String to) {
+		List<String> holds = new ArrayList<>();
+		List<String> todo = new ArrayList<>();
+		if (unsent > 0) {
+			String them = unsent == 1 ? "it" : "them";
+			holds.add(unsent == 1 ? "1 change not yet sent" : unsent + " changes not yet sent");
+			todo.add("sync " + them + " to that server or discard " + them + " in the Sync perspective's Queue view");
+		}
+		if (refused > 0) {
+			holds.add(refused == 1 ? "1 change the server refused" : refused + " changes the server refused");
+			String which = refused == 1 ? "the refused change" : "the refused changes";
+			todo.add(unsent > 0 ? "discard " + which + " there" : "discard " + which + " in the Sync perspective's Queue view");
+		}
+		if (conflicts > 0) {
+			holds.add(conflicts == 1 ? "1 unresolved conflict" : conflicts + " unresolved conflicts");
+			todo.add(todo.isEmpty() ? "resolve " + (conflicts == 1 ? "it" : "them") + " in the Sync perspective's Conflicts view"
+					: "resolve the conflicts in its Conflicts view");
+		}
+		return "This device holds " + inWords(holds) + " of " + from + ". Before you log in as " + to + ", " + String.join(", and ", todo)
+				+ "; nothing was changed.";
+	}
+
+	/** "a", "a and b", "a, b and c". */
+	private static String inWords(List<String> parts) {
+		int last = parts.size() - 1;
+		return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
 	}
 
 	/**

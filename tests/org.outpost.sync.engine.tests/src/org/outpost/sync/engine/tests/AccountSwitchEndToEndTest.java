@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.outpost.cli.CommandLine;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
+import org.outpost.sync.engine.ChangedRecord;
 import org.outpost.sync.engine.SyncProblem;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
@@ -71,6 +72,26 @@ class AccountSwitchEndToEndTest {
 
 	private String said() {
 		return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void aChangeTheServerRefusedAlsoStopsTheSwitchUntilItIsDiscarded() {
+		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), said());
+		Event outside = new Event("Created outside my org units", SOON);
+		outside.setOrgUnitId(first.south);
+		String refused = desktop.changes.create(outside).getId();
+		outpost("", "sync", "full");
+		assertEquals(1L, desktop.count("RejectedChange"), said());
+		assertEquals(0L, desktop.count("OutboxEntry"));
+
+		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
+		assertTrue(said().contains("1 change the server refused") && said().contains("discard the refused change in the Sync perspective's Queue view"),
+				said());
+		assertNotNull(desktop.find(Event.class, refused), "the refused change stays with its record");
+
+		desktop.engine.discards().discard(List.of(new ChangedRecord("event", refused)));
+		assertEquals(CommandLine.OK, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
+		assertEquals(second.uri(), desktop.engine.connection().orElseThrow().server());
 	}
 
 	@Test
