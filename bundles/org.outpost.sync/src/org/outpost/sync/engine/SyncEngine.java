@@ -366,7 +366,8 @@ public final class SyncEngine {
 		case APPLIED -> {
 			if (record != null && record.isTombstone()) {
 				em.remove(record);
-			} else if (record != null) {
+			} else if (record != null && result.previousRev() == record.getRevision()) {
+				// the server's record is now exactly this one: the pull that brings it back skips it (PageApplier)
 				record.setRevision(result.newRev());
 			}
 			notePushed(em, entry, pushed, now);
@@ -384,9 +385,7 @@ public final class SyncEngine {
 				}
 				tally.conflicts++;
 			}
-			if (record != null) {
-				record.setRevision(result.newRev());
-			}
+			// the revision stays: the record differs from the server's (a conflict kept the user's scope fields, others merged there), which the pull brings
 			notePushed(em, entry, pushed, now);
 		}
 		case REJECTED -> {
