@@ -161,6 +161,29 @@ class SyncEndToEndTest {
 	}
 
 	@Test
+	void aPulledRecordAtTheRevisionItsOwnPushGaveItIsNotAppliedAgain() throws Exception {
+		String id = server.webEvent("Crane inspection", server.north, TODAY.plusDays(3));
+		try (HoldingProxy proxy = new HoldingProxy(server.uri())) {
+			desktop.engine.login(proxy.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
+			sync(SyncKind.EVENTS);
+			desktop.changes.edit(Event.class, id, event -> event.setTitle("Crane inspection, yard"));
+			// the push is answered and stored; the pull's first page waits while this test marks the device's copy behind the sync's back
+			proxy.pauseChangesAfter("events", proxy.pages("events").size());
+			java.util.concurrent.CompletableFuture<SyncReport> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> sync(SyncKind.EVENTS));
+			proxy.awaitPaused();
+			desktop.database.write(em -> em.createQuery("UPDATE Event e SET e.leewayDays = 77 WHERE e.id = :id").setParameter("id", id).executeUpdate());
+			proxy.resume();
+			assertEquals(SyncOutcome.SUCCEEDED, running.get(2, java.util.concurrent.TimeUnit.MINUTES).outcome());
+
+			assertTrue(proxy.pages("events").stream().anyMatch(page -> page.records().stream().anyMatch(r -> r.id().equals(id))),
+					"the pushed record came back down");
+			Event local = desktop.find(Event.class, id);
+			assertEquals(server.record(id).rev(), local.getRevision());
+			assertEquals(77, local.getLeewayDays(), "the record the push left as the device has it was not applied again (the mark stayed)");
+		}
+	}
+
+	@Test
 	void aPushedChangeComesBackAtItsNewRevisionAndALaterChangeByAnotherDeviceStillComesDown() {
 		String id = server.webEvent("Ladder check", server.north, TODAY.plusDays(2));
 		sync(SyncKind.EVENTS);
