@@ -237,7 +237,8 @@ public final class JsonCodec {
 					new FieldConflict(entry.getValue().get("server"), entry.getValue().get("base"), entry.getValue().get("mine"))));
 		}
 		return new MutationResult(in.requiredText("mutationId"), Outcome.valueOf(in.requiredText("outcome").toUpperCase(Locale.ROOT)),
-				in.raw("newRev") == null ? 0 : in.longInteger("newRev"), conflicts, in.text("reason"));
+				in.raw("newRev") == null ? 0 : in.longInteger("newRev"),
+				in.longInteger("previousRev", MutationResult.NO_PREVIOUS_REV), conflicts, in.text("reason"));
 	}
 
 	public static ErrorBody errorBody(JsonNode json) {
@@ -497,6 +498,9 @@ public final class JsonCodec {
 		json.writeStringField("outcome", result.outcome().wireName());
 		if (result.outcome() != Outcome.REJECTED) {
 			json.writeNumberField("newRev", result.newRev());
+		}
+		if (result.previousRev() != MutationResult.NO_PREVIOUS_REV) {
+			json.writeNumberField("previousRev", result.previousRev());
 		}
 		if (!result.conflicts().isEmpty()) {
 			json.writeObjectFieldStart("conflicts");

@@ -206,20 +206,32 @@ public final class Messages {
 	/**
 	 * The answer to one mutation. Applied: {@code newRev}. Conflict: the fields that applied are
 	 * in {@code newRev}, the others are in {@code conflicts} with the server's value. Rejected:
-	 * {@code reason}, nothing written.
+	 * {@code reason}, nothing written. {@code previousRev} (an optional addition, {@link #NO_PREVIOUS_REV}
+	 * when absent): the record's revision before this mutation, given only when the record at
+	 * {@code newRev} is exactly the record at {@code previousRev} with the mutation's values, so a
+	 * device that held {@code previousRev} holds {@code newRev} once it has its answer.
 	 */
-	public record MutationResult(String mutationId, Outcome outcome, long newRev, Map<String, FieldConflict> conflicts, String reason) {
+	public record MutationResult(String mutationId, Outcome outcome, long newRev, long previousRev, Map<String, FieldConflict> conflicts,
+			String reason) {
+
+		/** {@code previousRev} of an answer that gives none. */
+		public static final long NO_PREVIOUS_REV = -1;
 
 		public static MutationResult applied(String mutationId, long newRev) {
-			return new MutationResult(mutationId, Outcome.APPLIED, newRev, Map.of(), null);
+			return new MutationResult(mutationId, Outcome.APPLIED, newRev, NO_PREVIOUS_REV, Map.of(), null);
+		}
+
+		/** Applied exactly as sent onto the record at {@code previousRev}. */
+		public static MutationResult applied(String mutationId, long newRev, long previousRev) {
+			return new MutationResult(mutationId, Outcome.APPLIED, newRev, previousRev, Map.of(), null);
 		}
 
 		public static MutationResult conflict(String mutationId, long rev, Map<String, FieldConflict> conflicts) {
-			return new MutationResult(mutationId, Outcome.CONFLICT, rev, Map.copyOf(conflicts), null);
+			return new MutationResult(mutationId, Outcome.CONFLICT, rev, NO_PREVIOUS_REV, Map.copyOf(conflicts), null);
 		}
 
 		public static MutationResult rejected(String mutationId, String reason) {
-			return new MutationResult(mutationId, Outcome.REJECTED, 0, Map.of(), reason);
+			return new MutationResult(mutationId, Outcome.REJECTED, 0, NO_PREVIOUS_REV, Map.of(), reason);
 		}
 	}
 

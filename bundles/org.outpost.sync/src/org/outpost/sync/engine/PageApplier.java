@@ -49,13 +49,17 @@ final class PageApplier {
 			}
 			// what the page needs from the database, read with one query each before anything changes: a query
 			// after a change would make EclipseLink flush the page so far, once per record
-			Map<String, SyncedRecord> local = localRecords(em, page);
+			Set<String> current = new HashSet<>();
+			Map<String, SyncedRecord> local = localRecords(em, page, current);
 			Map<String, List<OutboxEntry>> pending = pendingEntries(em, List.copyOf(local.keySet()));
 			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(WireRecord::id).toList()) : Set.of();
 			NewRecords created = new NewRecords(em);
 			for (WireRecord record : page.records()) {
 				if (cursor.isSweeping() && swept.add(record.id())) {
 					em.persist(new SweptRecord(category, record.id()));
+				}
+				if (current.contains(record.id())) {
+					continue;
 				}
 				index.find(record.type()).ifPresentOrElse(
 						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created),
@@ -92,14 +96,18 @@ final class PageApplier {
 	}
 
 	/**
-	 * The page's records this device holds. For types written as plain rows the ids are looked up
-	 * first with one prepared query, and only the records found are read as entities: during an
-	 * initial sync none are.
+	 * The page's records this device holds at an older revision than the page's. For types written
+	 * as plain rows the ids are looked up first with one prepared query: during an initial sync none
+	 * are held. Those held at the page's revision already (this device's own changes coming back
+	 * after its push gave them their revision) go into {@code current}, and only the others are read
+	 * as entities.
 	 */
-	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page) {
+	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page, Set<String> current) {
 		Map<String, List<String>> idsByType = new LinkedHashMap<>();
+		Map<String, Long> revisions = new HashMap<>();
 		for (WireRecord record : page.records()) {
 			idsByType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record.id());
+			revisions.put(record.id(), record.rev());
 		}
 		Map<String, SyncedRecord> local = new HashMap<>();
 		idsByType.forEach((wireType, ids) -> index.find(wireType).ifPresent(type -> {
@@ -108,7 +116,20 @@ final class PageApplier {
 				return;
 			}
 			String entity = em.getMetamodel().entity(type.type()).getName();
-			for (SyncedRecord record : em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type()).setParameter("ids", held)
+			List<String> older = new ArrayList<>();
+			for (Object[] row : em.createQuery("SELECT r.id, r.revision FROM " + entity + " r WHERE r.id IN :ids", Object[].class)
+					.setParameter("ids", held).getResultList()) {
+				String id = (String) row[0];
+				if (revisions.get(id) == ((Number) row[1]).longValue()) {
+					current.add(id);
+				} else {
+					older.add(id);
+				}
+			}
+			if (older.isEmpty()) {
+				return;
+			}
+			for (SyncedRecord record : em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type()).setParameter("ids", older)
 					.getResultList()) {
 				local.put(record.getId(), record);
 			}

@@ -326,14 +326,17 @@ public final class SyncEngine {
 			if (batch.isEmpty()) {
 				return sent;
 			}
-			List<String> ids = batch.stream().map(OutboxEntry::getMutationId).toList();
 			// counted as attempted before it leaves: an edit made while the batch is under way gets an entry of its own
 			List<Mutation> mutations = database.write(em -> {
-				em.createQuery("UPDATE OutboxEntry e SET e.attempts = e.attempts + 1 WHERE e.mutationId IN :ids").setParameter("ids", ids)
-						.executeUpdate();
 				Map<String, SyncedRecord> records = recordsOf(em, index, batch);
-				return batch.stream().map(entry -> mutation(em, index, entry, records.get(entry.getRecordId()))).toList();
+				List<Mutation> all = batch.stream().map(entry -> mutation(em, index, entry, records.get(entry.getRecordId()))).toList();
+				// what does not fit into one request goes with the next one
+				List<Mutation> fitting = all.subList(0, PushRequestSize.fitting(all, Protocol.MAX_REQUEST_BYTES));
+				em.createQuery("UPDATE OutboxEntry e SET e.attempts = e.attempts + 1 WHERE e.mutationId IN :ids")
+						.setParameter("ids", fitting.stream().map(Mutation::mutationId).toList()).executeUpdate();
+				return List.copyOf(fitting);
 			});
+			List<String> ids = mutations.stream().map(Mutation::mutationId).toList();
 			long pending = database.read(em -> em.createQuery("SELECT COUNT(e) FROM OutboxEntry e", Long.class).getSingleResult());
 			PushResponse response;
 			try {
@@ -356,7 +359,7 @@ public final class SyncEngine {
 				}
 				return null;
 			});
-			sent += batch.size();
+			sent += mutations.size();
 		}
 	}
 
@@ -395,7 +398,8 @@ public final class SyncEngine {
 		case APPLIED -> {
 			if (record != null && record.isTombstone()) {
 				em.remove(record);
-			} else if (record != null) {
+			} else if (record != null && result.previousRev() == record.getRevision()) {
+				// the server's record is now exactly this one: the pull that brings it back skips it (PageApplier)
 				record.setRevision(result.newRev());
 			}
 			notePushed(em, entry, pushed, now);
@@ -413,9 +417,7 @@ public final class SyncEngine {
 				}
 				tally.conflicts++;
 			}
-			if (record != null) {
-				record.setRevision(result.newRev());
-			}
+			// the revision stays: the record differs from the server's (a conflict kept the user's scope fields, others merged there), which the pull brings
 			notePushed(em, entry, pushed, now);
 		}
 		case REJECTED -> {

@@ -355,12 +355,14 @@ class ServerApiTest {
 				"dueDate", Fixture.TODAY.toString())))).get(0);
 		assertEquals(Outcome.APPLIED, created.outcome(), String.valueOf(created));
 		assertEquals(created.newRev(), admin.record(id).rev());
+		assertEquals(0, created.previousRev(), "made from nothing, exactly as sent");
 		assertEquals("Made offline", admin.record(id).body().get("title").asText());
 
 		MutationResult updated = push(Fixture.push(0, new Mutation(Fixture.newId(), "event", id, Operation.UPDATE,
 				Map.of("title", Fixture.change("Made offline", "Renamed"), "orgUnit", Fixture.change(company.a, company.a1))))).get(0);
 		assertEquals(Outcome.APPLIED, updated.outcome());
 		assertTrue(updated.newRev() > created.newRev());
+		assertEquals(created.newRev(), updated.previousRev(), "the device that made it holds the new revision once it has this answer");
 		assertEquals("Renamed", admin.record(id).body().get("title").asText());
 		assertEquals(company.a1, admin.record(id).orgUnit());
 
@@ -387,6 +389,7 @@ class ServerApiTest {
 		assertEquals("Theirs", now.body().get("title").asText(), "the server keeps its value");
 		assertEquals("in progress", now.body().get("status").asText(), "the other field merged");
 		assertEquals(now.rev(), result.newRev());
+		assertEquals(MutationResult.NO_PREVIOUS_REV, result.previousRev(), "the server's record is not the device's: no previous revision");
 	}
 
 	@Test
@@ -647,7 +650,8 @@ class ServerApiTest {
 	void pushResultsRoundTripThroughTheCodec() {
 		MutationResult conflict = MutationResult.conflict("m", 5, Map.of("title",
 				new FieldConflict(Fixture.text("a"), Fixture.text("b"), Fixture.text("c"))));
-		PushResponse response = new PushResponse(List.of(MutationResult.applied("x", 3), conflict, MutationResult.rejected("y", "no")));
+		PushResponse response = new PushResponse(List.of(MutationResult.applied("x", 3), MutationResult.applied("z", 9, 4), conflict,
+				MutationResult.rejected("y", "no")));
 		assertEquals(response, JsonCodec.pushResponse(JsonCodec.parseObject(JsonCodec.toText(response))));
 	}
 }

@@ -101,6 +101,7 @@ class SyncBenchmark {
 			print("Initial sync and floor done; delta syncs running");
 			// right after the initial sync: 500 edits on another device, 500 here
 			double[] deltas = new double[2];
+			double[][] deltaCpu = new double[2][];
 			long[][] traffic = new long[2][];
 			for (int round = 0; round < deltas.length; round++) {
 				int base = round * 2 * DELTA;
@@ -110,9 +111,12 @@ class SyncBenchmark {
 					String title = "Follow-up " + round + " #" + n;
 					changes.edit(Event.class, BenchmarkData.eventId(n), event -> event.setTitle(title));
 				}
+				long desktopBefore = processCpuNanos();
+				long serverBefore = server.cpuNanos();
 				started = System.nanoTime();
 				SyncReport delta = engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL), new NullProgressMonitor());
 				deltas[round] = seconds(System.nanoTime() - started);
+				deltaCpu[round] = new double[] { seconds(processCpuNanos() - desktopBefore), seconds(server.cpuNanos() - serverBefore) };
 				assertEquals(SyncOutcome.SUCCEEDED, delta.outcome(), delta.message());
 				traffic[round] = new long[] { delta.traffic().stream().mapToLong(CategoryTraffic::recordsUp).sum(),
 						delta.traffic().stream().mapToLong(CategoryTraffic::recordsDown).sum() };
@@ -130,6 +134,8 @@ class SyncBenchmark {
 					seconds(serverCpu), seconds(desktopCpu + serverCpu), seconds(floor.cpuNanos()), (double) (desktopCpu + serverCpu) / floor.cpuNanos());
 			for (int round = 0; round < deltas.length; round++) {
 				print("| Delta sync %d: %d up, %d down | %.3f s | | |", round + 1, traffic[round][0], traffic[round][1], deltas[round]);
+				print("| Delta sync %d, CPU time (desktop %.3f s + server %.3f s) | %.3f s | | |", round + 1, deltaCpu[round][0], deltaCpu[round][1],
+						deltaCpu[round][0] + deltaCpu[round][1]);
 			}
 			print("Desktop heap: max %d MB; old generation after its last collection during the initial sync %d MB; "
 					+ "peak RSS of the desktop JVM after the initial sync %s; load average %.1f on %d cores",

@@ -146,9 +146,11 @@ public final class PushProcessor {
 	 *
 	 * @param applies something changed (it takes a sequence number); false: only conflicts
 	 * @param before the record's scope columns before the change; null for a create
+	 * @param exact the record is now its previous state with the mutation's values, nothing else (the
+	 *        answer then says the previous revision, so the device knows it holds the new one)
 	 */
 	private record Change(Mutation mutation, StoredRecord record, boolean created, boolean applies, ScopeColumns before,
-			Map<String, FieldConflict> conflicts) {
+			Map<String, FieldConflict> conflicts, boolean exact) {
 	}
 
 	/** One push's state: its answers so far and its records, read up front or created (an id may come twice in a batch). */
@@ -199,13 +201,13 @@ public final class PushProcessor {
 				if (!RecordEditor.apply(created, values)) {
 					return tooLarge(mutation);
 				}
-				AttachmentScope.file(em, created, touched);
+				boolean exact = fileUnchanged(created);
 				touched.put(created.getId(), created);
-				return new Change(mutation, created, true, true, null, Map.of());
+				return new Change(mutation, created, true, true, null, Map.of(), exact);
 			}
 			if (mutation.operation() == Operation.DELETE) {
 				record.setTombstone(true);
-				return new Change(mutation, record, false, true, null, Map.of());
+				return new Change(mutation, record, false, true, null, Map.of(), true);
 			}
 
 			ObjectNode body = JsonCodec.parseObject(record.getBody());
@@ -224,8 +226,15 @@ public final class PushProcessor {
 			if (!applying.isEmpty() && !RecordEditor.apply(record, applying)) {
 				return tooLarge(mutation);
 			}
+			boolean exact = fileUnchanged(record) && conflicts.isEmpty();
+			return new Change(mutation, record, false, !applying.isEmpty(), before, conflicts, exact);
+		}
+
+		/** Files a document under its record's scope; true when that changed none of the columns the device sent. */
+		private boolean fileUnchanged(StoredRecord record) {
+			ScopeColumns sent = ScopeColumns.of(record);
 			AttachmentScope.file(em, record, touched);
-			return new Change(mutation, record, false, !applying.isEmpty(), before, conflicts);
+			return sent.equals(ScopeColumns.of(record));
 		}
 
 		/**
@@ -249,12 +258,13 @@ public final class PushProcessor {
 					conflicts.put(field.getKey(), new FieldConflict(current, NullNode.getInstance(), field.getValue().value()));
 				}
 			}
-			return new Change(mutation, record, false, false, null, conflicts);
+			return new Change(mutation, record, false, false, null, conflicts, false);
 		}
 
 		/** Gives a decided change its sequence number (when it changed anything) and answers it. */
 		MutationResult stamp(Change change, Revisions revisions) {
 			StoredRecord record = change.record();
+			long previous = record.getRev();
 			if (change.applies()) {
 				long rev = revisions.next();
 				record.changed(rev, System.currentTimeMillis(), userName);
@@ -265,8 +275,11 @@ public final class PushProcessor {
 					em.persist(new ScopeMove(rev, record, change.before()));
 				}
 			}
-			return change.conflicts().isEmpty() ? MutationResult.applied(change.mutation().mutationId(), record.getRev())
-					: MutationResult.conflict(change.mutation().mutationId(), record.getRev(), change.conflicts());
+			if (!change.conflicts().isEmpty()) {
+				return MutationResult.conflict(change.mutation().mutationId(), record.getRev(), change.conflicts());
+			}
+			return change.exact() ? MutationResult.applied(change.mutation().mutationId(), record.getRev(), previous)
+					: MutationResult.applied(change.mutation().mutationId(), record.getRev());
 		}
 	}
 

@@ -49,6 +49,10 @@ final class HoldingProxy implements AutoCloseable {
 	private volatile String holdCategory;
 	private volatile int pagesBeforeHold = -1;
 	private volatile boolean holdPushAnswer;
+	private final CountDownLatch paused = new CountDownLatch(1);
+	private final CountDownLatch resumed = new CountDownLatch(1);
+	private volatile String pauseCategory;
+	private volatile int pagesBeforePause = -1;
 
 	HoldingProxy(URI target) throws IOException {
 		this.target = target;
@@ -66,6 +70,23 @@ final class HoldingProxy implements AutoCloseable {
 	void holdChangesAfter(String category, int pages) {
 		holdCategory = category;
 		pagesBeforeHold = pages;
+	}
+
+	/** Answers {@code pages} pages of the category, then keeps the request for the next one until {@link #resume}, and forwards it. */
+	void pauseChangesAfter(String category, int pages) {
+		pauseCategory = category;
+		pagesBeforePause = pages;
+	}
+
+	/** Waits until the device's request is paused (at most two minutes, then fails). */
+	void awaitPaused() throws InterruptedException {
+		if (!paused.await(2, TimeUnit.MINUTES)) {
+			throw new AssertionError("the device never reached the pause point");
+		}
+	}
+
+	void resume() {
+		resumed.countDown();
 	}
 
 	/** Lets the next push reach the server and be applied there, and holds the server's answer back. */
@@ -111,6 +132,11 @@ final class HoldingProxy implements AutoCloseable {
 					holdForever();
 					return;
 				}
+				if (changes.category().equals(pauseCategory) && pages(pauseCategory).size() == pagesBeforePause) {
+					pauseCategory = null;
+					paused.countDown();
+					resumed.await();
+				}
 			}
 			boolean push = path.equals(Protocol.PUSH);
 			if (push) {
@@ -154,6 +180,7 @@ final class HoldingProxy implements AutoCloseable {
 	@Override
 	public void close() {
 		released.countDown();
+		resumed.countDown();
 		relay.stop(0);
 		threads.shutdownNow();
 		http.close();

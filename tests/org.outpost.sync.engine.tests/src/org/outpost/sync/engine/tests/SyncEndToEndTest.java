@@ -23,6 +23,7 @@ import org.outpost.admin.AccessPolicy;
 import org.outpost.admin.Permission;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
+import org.outpost.findings.Finding;
 import org.outpost.obligations.Obligation;
 import org.outpost.protocol.Protocol;
 import org.outpost.sync.engine.RejectedChange;
@@ -122,11 +123,82 @@ class SyncEndToEndTest {
 
 	/** Change-feed pages the server has answered, from its metrics. */
 	private long pagesServed() throws Exception {
+		return answered(Protocol.CHANGES, 200);
+	}
+
+	/** Requests to an endpoint the server has answered with a status, from its metrics. */
+	private long answered(String endpoint, int status) throws Exception {
 		HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri().resolve(Protocol.METRICS)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
-		Matcher served = Pattern.compile("outpost_requests_total\\{endpoint=\"" + Pattern.quote(Protocol.CHANGES) + "\",status=\"200\"\\} (\\d+)")
+		Matcher served = Pattern.compile("outpost_requests_total\\{endpoint=\"" + Pattern.quote(endpoint) + "\",status=\"" + status + "\"\\} (\\d+)")
 				.matcher(metrics.body());
 		return served.find() ? Long.parseLong(served.group(1)) : 0;
+	}
+
+	@Test
+	void changesLargerThanOneRequestMayCarryGoUpInSeveralPushes() throws Exception {
+		String event = server.webEvent("Warehouse audit", server.north, TODAY.plusDays(1));
+		sync(SyncKind.FULL);
+		// 400 findings (under the 500 mutations a push may carry) of 4,000 three-byte characters each: about 4.8 MB, over the 4 MiB of one request
+		String description = "€".repeat(4_000);
+		List<String> ids = new java.util.ArrayList<>();
+		for (int n = 0; n < 400; n++) {
+			Finding finding = new Finding(description);
+			finding.setEventId(event);
+			desktop.changes.create(finding);
+			ids.add(finding.getId());
+		}
+
+		SyncReport report = sync(SyncKind.EVENTS);
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertEquals(0, desktop.count("OutboxEntry"));
+		assertEquals(0, answered(Protocol.PUSH, 413), "no push was refused as too large");
+		assertTrue(answered(Protocol.PUSH, 200) >= 2, "the changes went in more than one push");
+		for (String id : ids) {
+			assertEquals(description, server.record(id).body().get("description").asText());
+		}
+	}
+
+	@Test
+	void aPulledRecordAtTheRevisionItsOwnPushGaveItIsNotAppliedAgain() throws Exception {
+		String id = server.webEvent("Crane inspection", server.north, TODAY.plusDays(3));
+		try (HoldingProxy proxy = new HoldingProxy(server.uri())) {
+			desktop.engine.login(proxy.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
+			sync(SyncKind.EVENTS);
+			desktop.changes.edit(Event.class, id, event -> event.setTitle("Crane inspection, yard"));
+			// the push is answered and stored; the pull's first page waits while this test marks the device's copy behind the sync's back
+			proxy.pauseChangesAfter("events", proxy.pages("events").size());
+			java.util.concurrent.CompletableFuture<SyncReport> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> sync(SyncKind.EVENTS));
+			proxy.awaitPaused();
+			desktop.database.write(em -> em.createQuery("UPDATE Event e SET e.leewayDays = 77 WHERE e.id = :id").setParameter("id", id).executeUpdate());
+			proxy.resume();
+			assertEquals(SyncOutcome.SUCCEEDED, running.get(2, java.util.concurrent.TimeUnit.MINUTES).outcome());
+
+			assertTrue(proxy.pages("events").stream().anyMatch(page -> page.records().stream().anyMatch(r -> r.id().equals(id))),
+					"the pushed record came back down");
+			Event local = desktop.find(Event.class, id);
+			assertEquals(server.record(id).rev(), local.getRevision());
+			assertEquals(77, local.getLeewayDays(), "the record the push left as the device has it was not applied again (the mark stayed)");
+		}
+	}
+
+	@Test
+	void aPushedChangeComesBackAtItsNewRevisionAndALaterChangeByAnotherDeviceStillComesDown() {
+		String id = server.webEvent("Ladder check", server.north, TODAY.plusDays(2));
+		sync(SyncKind.EVENTS);
+
+		desktop.changes.edit(Event.class, id, event -> event.setTitle("Ladder check, east"));
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		assertEquals(server.record(id).rev(), desktop.find(Event.class, id).getRevision(), "the push answer gave it the server's revision");
+		assertEquals("Ladder check, east", desktop.find(Event.class, id).getTitle());
+
+		server.webEdit(id, "leewayDays", JsonNodeFactory.instance.numberNode(4));
+		assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+		Event local = desktop.find(Event.class, id);
+		assertEquals(4, local.getLeewayDays(), "the other side's later change to the same record came down");
+		assertEquals("Ladder check, east", local.getTitle());
+		assertEquals(server.record(id).rev(), local.getRevision());
 	}
 
 	@Test
