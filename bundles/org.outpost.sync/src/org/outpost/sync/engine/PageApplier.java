@@ -27,21 +27,30 @@ import jakarta.persistence.EntityManager;
  * keep the user's values until the push settles them. A record an edit on the server moved out of
  * the device's scope ({@code left}) is removed, unless it carries unsent edits; so are, after a
  * scope change (the server's reset), the records the server no longer sends.
+ * <p>
+ * One applier serves one pull. When the category was never pulled and its tables are empty (an
+ * initial sync), the applier remembers the ids it inserts, and a page asks the database which of
+ * its ids exist only for those it remembers: every other id is new, as long as the outbox is empty
+ * (a record created here while the pull runs has an entry there).
  */
 final class PageApplier {
 
 	private final RecordTypeIndex index;
+	/** The types whose tables were empty when this pull began on a category never pulled before. */
+	private final Set<Class<? extends SyncedRecord>> startedEmpty = new HashSet<>();
+	private final PulledIds inserted = new PulledIds();
 
 	PageApplier(RecordTypeIndex index) {
 		this.index = index;
 	}
 
 	void apply(LocalDatabase database, String category, ChangePage page) {
-		database.write(em -> {
+		List<String> insertedNow = database.write(em -> {
 			SyncCursor cursor = em.find(SyncCursor.class, category);
 			if (cursor == null) {
 				cursor = new SyncCursor(category);
 				em.persist(cursor);
+				startedEmpty.addAll(emptyTables(em, category));
 			}
 			if (page.reset()) {
 				em.createQuery("DELETE FROM SweptRecord s WHERE s.category = :category").setParameter("category", category).executeUpdate();
@@ -49,7 +58,7 @@ final class PageApplier {
 			}
 			// what the page needs from the database, read with one query each before anything changes: a query
 			// after a change would make EclipseLink flush the page so far, once per record
-			Map<String, SyncedRecord> local = localRecords(em, page);
+			Map<String, SyncedRecord> local = localRecords(em, page, !startedEmpty.isEmpty() && outboxIsEmpty(em));
 			Map<String, List<OutboxEntry>> pending = pendingEntries(em, List.copyOf(local.keySet()));
 			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(WireRecord::id).toList()) : Set.of();
 			NewRecords created = new NewRecords(em);
@@ -61,7 +70,7 @@ final class PageApplier {
 						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
-			created.write();
+			List<String> written = created.write();
 			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(WireRecord::id).toList();
 			if (!live.isEmpty() && em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0) {
 				// back in scope: kept for good
@@ -75,8 +84,27 @@ final class PageApplier {
 				removeWhatLeftTheScope(em, category);
 				cursor.setSweeping(false);
 			}
-			return null;
+			return written;
 		});
+		// only once committed: a page rolled back inserted nothing
+		insertedNow.forEach(inserted::add);
+	}
+
+	/** The category's types written as plain rows whose tables hold no row. */
+	private List<Class<? extends SyncedRecord>> emptyTables(EntityManager em, String category) {
+		List<Class<? extends SyncedRecord>> empty = new ArrayList<>();
+		for (String wireType : index.wireTypesOfCategory(category)) {
+			Class<? extends SyncedRecord> type = index.find(wireType).orElseThrow().type();
+			if (NewRows.insertable(em, type) && em.createQuery("SELECT r.id FROM " + em.getMetamodel().entity(type).getName() + " r", String.class)
+					.setMaxResults(1).getResultList().isEmpty()) {
+				empty.add(type);
+			}
+		}
+		return empty;
+	}
+
+	private static boolean outboxIsEmpty(EntityManager em) {
+		return em.createQuery("SELECT e.mutationId FROM OutboxEntry e", String.class).setMaxResults(1).getResultList().isEmpty();
 	}
 
 	/** The unsent edits of the page's records this device holds (a record it does not hold has none). */
@@ -94,16 +122,18 @@ final class PageApplier {
 	/**
 	 * The page's records this device holds. For types written as plain rows the ids are looked up
 	 * first with one prepared query, and only the records found are read as entities: during an
-	 * initial sync none are.
+	 * initial sync none are. With {@code onlyInserted}, a type whose table this pull found empty
+	 * can hold only what this pull inserted, so only those ids are looked up.
 	 */
-	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page) {
+	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page, boolean onlyInserted) {
 		Map<String, List<String>> idsByType = new LinkedHashMap<>();
 		for (WireRecord record : page.records()) {
 			idsByType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record.id());
 		}
 		Map<String, SyncedRecord> local = new HashMap<>();
 		idsByType.forEach((wireType, ids) -> index.find(wireType).ifPresent(type -> {
-			List<String> held = NewRows.insertable(em, type.type()) ? List.copyOf(NewRows.existingIds(em, type.type(), ids)) : ids;
+			List<String> candidates = onlyInserted && startedEmpty.contains(type.type()) ? ids.stream().filter(inserted::mayContain).toList() : ids;
+			List<String> held = NewRows.insertable(em, type.type()) ? List.copyOf(NewRows.existingIds(em, type.type(), candidates)) : ids;
 			if (held.isEmpty()) {
 				return;
 			}
@@ -223,8 +253,14 @@ final class PageApplier {
 			}
 		}
 
-		void write() {
-			rows.forEach((type, records) -> NewRows.insert(em, type, records));
+		/** Writes the rows; their ids. */
+		List<String> write() {
+			List<String> ids = new ArrayList<>();
+			rows.forEach((type, records) -> {
+				NewRows.insert(em, type, records);
+				records.forEach(record -> ids.add(record.getId()));
+			});
+			return ids;
 		}
 	}
 }

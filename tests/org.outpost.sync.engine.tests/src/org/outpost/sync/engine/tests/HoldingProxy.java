@@ -49,6 +49,9 @@ final class HoldingProxy implements AutoCloseable {
 	private volatile String holdCategory;
 	private volatile int pagesBeforeHold = -1;
 	private volatile boolean holdPushAnswer;
+	private volatile String actCategory;
+	private volatile int pagesBeforeAction = -1;
+	private volatile Runnable action;
 
 	HoldingProxy(URI target) throws IOException {
 		this.target = target;
@@ -66,6 +69,13 @@ final class HoldingProxy implements AutoCloseable {
 	void holdChangesAfter(String category, int pages) {
 		holdCategory = category;
 		pagesBeforeHold = pages;
+	}
+
+	/** Answers {@code pages} pages of the category, then runs {@code action} before it passes on the request for the next one. */
+	void beforeChangesAfter(String category, int pages, Runnable action) {
+		this.action = action;
+		pagesBeforeAction = pages;
+		actCategory = category;
 	}
 
 	/** Lets the next push reach the server and be applied there, and holds the server's answer back. */
@@ -110,6 +120,10 @@ final class HoldingProxy implements AutoCloseable {
 					holdCategory = null;
 					holdForever();
 					return;
+				}
+				if (changes.category().equals(actCategory) && pages(actCategory).size() == pagesBeforeAction) {
+					actCategory = null;
+					action.run();
 				}
 			}
 			boolean push = path.equals(Protocol.PUSH);
