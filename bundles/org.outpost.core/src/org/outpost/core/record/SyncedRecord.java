@@ -34,7 +34,7 @@ public abstract class SyncedRecord {
 	private long localVersion;
 
 	protected SyncedRecord() {
-		this.id = UUID.randomUUID().toString();
+		this.id = RandomIds.next();
 	}
 
 	public String getId() {
