@@ -44,7 +44,8 @@ final class PageApplier {
 		this.index = index;
 	}
 
-	void apply(LocalDatabase database, String category, ChangePage page) {
+	/** Applies the page; {@code built}: its records as new entities, built ahead ({@link NewEntities}). */
+	void apply(LocalDatabase database, String category, ChangePage page, NewEntities built) {
 		List<String> insertedNow = database.write(em -> {
 			SyncCursor cursor = em.find(SyncCursor.class, category);
 			if (cursor == null) {
@@ -67,7 +68,7 @@ final class PageApplier {
 					em.persist(new SweptRecord(category, record.id()));
 				}
 				index.find(record.type()).ifPresentOrElse(
-						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created),
+						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created, built),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
 			List<String> written = created.write();
@@ -155,7 +156,7 @@ final class PageApplier {
 	}
 
 	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record, SyncedRecord local, List<OutboxEntry> entries,
-			NewRecords created) {
+			NewRecords created, NewEntities built) {
 		List<OutboxEntry> pending = entries.stream().filter(e -> e.getRecordType().equals(record.type())).toList();
 		if (record.tombstone()) {
 			if (local != null && pending.isEmpty()) {
@@ -163,15 +164,11 @@ final class PageApplier {
 			}
 			return;
 		}
-		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (local == null) {
-			SyncedRecord fresh = type.newRecord();
-			fresh.setId(record.id());
-			((Syncable) fresh).applySyncedFields(fields);
-			fresh.setRevision(record.rev());
-			created.add(type.type(), fresh);
+			created.add(type.type(), built.forRecord(type, record));
 			return;
 		}
+		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (pending.stream().anyMatch(e -> e.getOperation() == Operation.DELETE)) {
 			// the user deleted it here: the delete goes up with the next push, and the server decides
 			return;
