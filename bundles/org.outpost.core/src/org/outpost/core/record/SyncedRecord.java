@@ -34,7 +34,7 @@ public abstract class SyncedRecord {
 	private long localVersion;
 
 	protected SyncedRecord() {
-		this.id = RandomIds.next();
+		this.id = UUID.randomUUID().toString();
 	}
 
 	public String getId() {
