@@ -27,21 +27,31 @@ import jakarta.persistence.EntityManager;
  * keep the user's values until the push settles them. A record an edit on the server moved out of
  * the device's scope ({@code left}) is removed, unless it carries unsent edits; so are, after a
  * scope change (the server's reset), the records the server no longer sends.
+ * <p>
+ * One applier serves one pull. When the category was never pulled and its tables are empty (an
+ * initial sync), the applier remembers the ids it inserts, and a page asks the database which of
+ * its ids exist only for those it remembers: every other id is new, as long as the outbox is empty
+ * (a record created here while the pull runs has an entry there).
  */
 final class PageApplier {
 
 	private final RecordTypeIndex index;
+	/** The types whose tables were empty when this pull began on a category never pulled before. */
+	private final Set<Class<? extends SyncedRecord>> startedEmpty = new HashSet<>();
+	private final PulledIds inserted = new PulledIds();
 
 	PageApplier(RecordTypeIndex index) {
 		this.index = index;
 	}
 
-	void apply(LocalDatabase database, String category, ChangePage page) {
-		database.write(em -> {
+	/** Applies the page; {@code built}: its records as new entities, built ahead ({@link NewEntities}). */
+	void apply(LocalDatabase database, String category, ChangePage page, NewEntities built) {
+		List<String> insertedNow = database.write(em -> {
 			SyncCursor cursor = em.find(SyncCursor.class, category);
 			if (cursor == null) {
 				cursor = new SyncCursor(category);
 				em.persist(cursor);
+				startedEmpty.addAll(emptyTables(em, category));
 			}
 			if (page.reset()) {
 				em.createQuery("DELETE FROM SweptRecord s WHERE s.category = :category").setParameter("category", category).executeUpdate();
@@ -50,7 +60,7 @@ final class PageApplier {
 			// what the page needs from the database, read with one query each before anything changes: a query
 			// after a change would make EclipseLink flush the page so far, once per record
 			Set<String> current = new HashSet<>();
-			Map<String, SyncedRecord> local = localRecords(em, page, current);
+			Map<String, SyncedRecord> local = localRecords(em, page, !startedEmpty.isEmpty() && outboxIsEmpty(em), current);
 			Map<String, List<OutboxEntry>> pending = pendingEntries(em, List.copyOf(local.keySet()));
 			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(WireRecord::id).toList()) : Set.of();
 			NewRecords created = new NewRecords(em);
@@ -62,10 +72,10 @@ final class PageApplier {
 					continue;
 				}
 				index.find(record.type()).ifPresentOrElse(
-						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created),
+						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created, built),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
-			created.write();
+			List<String> written = created.write();
 			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(WireRecord::id).toList();
 			if (!live.isEmpty() && em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0) {
 				// back in scope: kept for good
@@ -79,8 +89,27 @@ final class PageApplier {
 				removeWhatLeftTheScope(em, category);
 				cursor.setSweeping(false);
 			}
-			return null;
+			return written;
 		});
+		// only once committed: a page rolled back inserted nothing
+		insertedNow.forEach(inserted::add);
+	}
+
+	/** The category's types written as plain rows whose tables hold no row. */
+	private List<Class<? extends SyncedRecord>> emptyTables(EntityManager em, String category) {
+		List<Class<? extends SyncedRecord>> empty = new ArrayList<>();
+		for (String wireType : index.wireTypesOfCategory(category)) {
+			Class<? extends SyncedRecord> type = index.find(wireType).orElseThrow().type();
+			if (NewRows.insertable(em, type) && em.createQuery("SELECT r.id FROM " + em.getMetamodel().entity(type).getName() + " r", String.class)
+					.setMaxResults(1).getResultList().isEmpty()) {
+				empty.add(type);
+			}
+		}
+		return empty;
+	}
+
+	private static boolean outboxIsEmpty(EntityManager em) {
+		return em.createQuery("SELECT e.mutationId FROM OutboxEntry e", String.class).setMaxResults(1).getResultList().isEmpty();
 	}
 
 	/** The unsent edits of the page's records this device holds (a record it does not hold has none). */
@@ -98,11 +127,12 @@ final class PageApplier {
 	/**
 	 * The page's records this device holds at an older revision than the page's. For types written
 	 * as plain rows the ids are looked up first with one prepared query: during an initial sync none
-	 * are held. Those held at the page's revision already (this device's own changes coming back
-	 * after its push gave them their revision) go into {@code current}, and only the others are read
-	 * as entities.
+	 * are held. With {@code onlyInserted}, a type whose table this pull found empty can hold only what
+	 * this pull inserted, so only those ids are looked up. Those held at the page's revision already
+	 * (this device's own changes coming back after its push gave them their revision) go into
+	 * {@code current}, and only the others are read as entities.
 	 */
-	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page, Set<String> current) {
+	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page, boolean onlyInserted, Set<String> current) {
 		Map<String, List<String>> idsByType = new LinkedHashMap<>();
 		Map<String, Long> revisions = new HashMap<>();
 		for (WireRecord record : page.records()) {
@@ -111,7 +141,8 @@ final class PageApplier {
 		}
 		Map<String, SyncedRecord> local = new HashMap<>();
 		idsByType.forEach((wireType, ids) -> index.find(wireType).ifPresent(type -> {
-			List<String> held = NewRows.insertable(em, type.type()) ? List.copyOf(NewRows.existingIds(em, type.type(), ids)) : ids;
+			List<String> candidates = onlyInserted && startedEmpty.contains(type.type()) ? ids.stream().filter(inserted::mayContain).toList() : ids;
+			List<String> held = NewRows.insertable(em, type.type()) ? List.copyOf(NewRows.existingIds(em, type.type(), candidates)) : ids;
 			if (held.isEmpty()) {
 				return;
 			}
@@ -146,7 +177,7 @@ final class PageApplier {
 	}
 
 	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record, SyncedRecord local, List<OutboxEntry> entries,
-			NewRecords created) {
+			NewRecords created, NewEntities built) {
 		List<OutboxEntry> pending = entries.stream().filter(e -> e.getRecordType().equals(record.type())).toList();
 		if (record.tombstone()) {
 			if (local != null && pending.isEmpty()) {
@@ -154,15 +185,11 @@ final class PageApplier {
 			}
 			return;
 		}
-		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (local == null) {
-			SyncedRecord fresh = type.newRecord();
-			fresh.setId(record.id());
-			((Syncable) fresh).applySyncedFields(fields);
-			fresh.setRevision(record.rev());
-			created.add(type.type(), fresh);
+			created.add(type.type(), built.forRecord(type, record));
 			return;
 		}
+		Map<String, Object> fields = WireTranslator.fieldsOf(record);
 		if (pending.stream().anyMatch(e -> e.getOperation() == Operation.DELETE)) {
 			// the user deleted it here: the delete goes up with the next push, and the server decides
 			return;
@@ -244,8 +271,14 @@ final class PageApplier {
 			}
 		}
 
-		void write() {
-			rows.forEach((type, records) -> NewRows.insert(em, type, records));
+		/** Writes the rows; their ids. */
+		List<String> write() {
+			List<String> ids = new ArrayList<>();
+			rows.forEach((type, records) -> {
+				NewRows.insert(em, type, records);
+				records.forEach(record -> ids.add(record.getId()));
+			});
+			return ids;
 		}
 	}
 }

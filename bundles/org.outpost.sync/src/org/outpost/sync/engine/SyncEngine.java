@@ -468,14 +468,16 @@ public final class SyncEngine {
 		});
 		PageApplier applier = new PageApplier(index);
 		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
-		CompletableFuture<ChangePage> next = client.changesAsync(token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true));
+		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true), index);
 		try {
 			while (true) {
 				checkCancel(monitor);
-				ChangePage page = client.await(next);
-				// the next page travels and is read while this one is written; each is still committed with its cursor, in order
-				next = page.hasMore() ? client.changesAsync(token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope)) : null;
-				applier.apply(database, category, page);
+				Received received = client.await(next.received());
+				ChangePage page = received.page();
+				// the next page travels, is read and built as entities while this one is written; each is still committed with
+				// its cursor, in order
+				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope), index) : null;
+				applier.apply(database, category, page, received.entities());
 				progress.received(page);
 				monitor.subTask(progress.describe(client.bytesDown()));
 				// one unit of work per record; without a total, ten pages more is a guess that moves the bar
@@ -488,9 +490,23 @@ public final class SyncEngine {
 			}
 		} finally {
 			if (next != null) {
-				next.cancel(true);
+				next.answer().cancel(true);
 			}
 		}
+	}
+
+	/** A page and its records built as new entities. */
+	private record Received(ChangePage page, NewEntities entities) {
+	}
+
+	/** A page asked for: the server's answer (cancelling it ends the exchange), and the page with its entities once built. */
+	private record Asked(CompletableFuture<ChangePage> answer, CompletableFuture<Received> received) {
+	}
+
+	/** Asks for a page; the entities are built on the thread that reads the answer. */
+	private static Asked ask(ServerClient client, String token, ChangesRequest request, RecordTypeIndex index) throws SyncProblem {
+		CompletableFuture<ChangePage> answer = client.changesAsync(token, request);
+		return new Asked(answer, answer.thenApply(page -> new Received(page, NewEntities.of(page, index))));
 	}
 
 	private static void checkCancel(IProgressMonitor monitor) {

@@ -49,10 +49,9 @@ final class HoldingProxy implements AutoCloseable {
 	private volatile String holdCategory;
 	private volatile int pagesBeforeHold = -1;
 	private volatile boolean holdPushAnswer;
-	private final CountDownLatch paused = new CountDownLatch(1);
-	private final CountDownLatch resumed = new CountDownLatch(1);
-	private volatile String pauseCategory;
-	private volatile int pagesBeforePause = -1;
+	private volatile String actCategory;
+	private volatile int pagesBeforeAction = -1;
+	private volatile Runnable action;
 
 	HoldingProxy(URI target) throws IOException {
 		this.target = target;
@@ -72,21 +71,11 @@ final class HoldingProxy implements AutoCloseable {
 		pagesBeforeHold = pages;
 	}
 
-	/** Answers {@code pages} pages of the category, then keeps the request for the next one until {@link #resume}, and forwards it. */
-	void pauseChangesAfter(String category, int pages) {
-		pauseCategory = category;
-		pagesBeforePause = pages;
-	}
-
-	/** Waits until the device's request is paused (at most two minutes, then fails). */
-	void awaitPaused() throws InterruptedException {
-		if (!paused.await(2, TimeUnit.MINUTES)) {
-			throw new AssertionError("the device never reached the pause point");
-		}
-	}
-
-	void resume() {
-		resumed.countDown();
+	/** Answers {@code pages} pages of the category, then runs {@code action} before it passes on the request for the next one. */
+	void beforeChangesAfter(String category, int pages, Runnable action) {
+		this.action = action;
+		pagesBeforeAction = pages;
+		actCategory = category;
 	}
 
 	/** Lets the next push reach the server and be applied there, and holds the server's answer back. */
@@ -132,10 +121,9 @@ final class HoldingProxy implements AutoCloseable {
 					holdForever();
 					return;
 				}
-				if (changes.category().equals(pauseCategory) && pages(pauseCategory).size() == pagesBeforePause) {
-					pauseCategory = null;
-					paused.countDown();
-					resumed.await();
+				if (changes.category().equals(actCategory) && pages(actCategory).size() == pagesBeforeAction) {
+					actCategory = null;
+					action.run();
 				}
 			}
 			boolean push = path.equals(Protocol.PUSH);

@@ -167,13 +167,10 @@ class SyncEndToEndTest {
 			desktop.engine.login(proxy.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
 			sync(SyncKind.EVENTS);
 			desktop.changes.edit(Event.class, id, event -> event.setTitle("Crane inspection, yard"));
-			// the push is answered and stored; the pull's first page waits while this test marks the device's copy behind the sync's back
-			proxy.pauseChangesAfter("events", proxy.pages("events").size());
-			java.util.concurrent.CompletableFuture<SyncReport> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> sync(SyncKind.EVENTS));
-			proxy.awaitPaused();
-			desktop.database.write(em -> em.createQuery("UPDATE Event e SET e.leewayDays = 77 WHERE e.id = :id").setParameter("id", id).executeUpdate());
-			proxy.resume();
-			assertEquals(SyncOutcome.SUCCEEDED, running.get(2, java.util.concurrent.TimeUnit.MINUTES).outcome());
+			// the push is answered and stored; before the pull's first page this test marks the device's copy behind the sync's back
+			proxy.beforeChangesAfter("events", proxy.pages("events").size(), () -> desktop.database
+					.write(em -> em.createQuery("UPDATE Event e SET e.leewayDays = 77 WHERE e.id = :id").setParameter("id", id).executeUpdate()));
+			assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
 
 			assertTrue(proxy.pages("events").stream().anyMatch(page -> page.records().stream().anyMatch(r -> r.id().equals(id))),
 					"the pushed record came back down");
