@@ -168,7 +168,6 @@ final class HoldingProxy implements AutoCloseable {
 	@Override
 	public void close() {
 		released.countDown();
-		resumed.countDown();
 		relay.stop(0);
 		threads.shutdownNow();
 		http.close();
