@@ -80,6 +80,7 @@ class ScopeRulesTest {
 		assertTrue(openOnly.visible(type("action"), "A", null, null, "olga", "IN_PROGRESS"));
 		assertFalse(openOnly.visible(type("action"), "A", null, null, "olga", "COMPLETE"));
 		assertFalse(openOnly.visible(type("action"), "A", null, null, "olga", "VERIFIED"));
+		assertTrue(openOnly.visible(type("action"), "A", null, null, "olga", null), "an action without a status is open");
 		assertTrue(openOnly.visible(type("event"), "A", null, TODAY, null, "COMPLETED"), "only actions are filtered by status");
 		assertTrue(rules(DeviceScope.DEFAULT).visible(type("action"), "A", null, null, "olga", "VERIFIED"));
 	}

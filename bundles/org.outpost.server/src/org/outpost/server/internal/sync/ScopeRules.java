@@ -124,7 +124,7 @@ public final class ScopeRules {
 		return switch (name) {
 		case "event" -> dueDate == null || !dueDate.isBefore(windowStart()) && !dueDate.isAfter(windowEnd());
 		case "risk" -> device.syncAllRisks() || user.user().equals(owner);
-		case "action" -> (!device.onlyMyActions() || user.user().equals(owner)) && (device.closedActions() || !CLOSED_ACTION.contains(status));
+		case "action" -> (!device.onlyMyActions() || user.user().equals(owner)) && (device.closedActions() || status == null || !CLOSED_ACTION.contains(status));
 		default -> true;
 		};
 	}
