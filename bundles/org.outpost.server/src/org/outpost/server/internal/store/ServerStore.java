@@ -1,6 +1,9 @@
 package org.outpost.server.internal.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -198,11 +201,41 @@ public final class ServerStore implements AutoCloseable {
 	 * the commit, with everything else already decided.
 	 */
 	public static Revisions takeRevisions(EntityManager em, int count) {
-		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE + ?1 WHERE NAME = ?2").setParameter(1, count)
-				.setParameter(2, ChangeCounter.CHANGES).executeUpdate();
-		long last = ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
-				.getSingleResult()).longValue();
-		return new Revisions(last - count, last);
+		// the transaction's own connection (unwrapping it begins the transaction on it): the numbers and the lock belong to this transaction
+		Connection connection = em.unwrap(Connection.class);
+		try {
+			long last;
+			if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+				// one statement instead of two: every push waits for this row's lock, so each round trip under it counts
+				try (PreparedStatement take = connection.prepareStatement("UPDATE OP_COUNTER SET CVALUE = CVALUE + ? WHERE NAME = ? RETURNING CVALUE")) {
+					take.setInt(1, count);
+					take.setString(2, ChangeCounter.CHANGES);
+					last = single(take);
+				}
+			} else {
+				// HSQLDB has no UPDATE ... RETURNING
+				try (PreparedStatement add = connection.prepareStatement("UPDATE OP_COUNTER SET CVALUE = CVALUE + ? WHERE NAME = ?");
+						PreparedStatement read = connection.prepareStatement("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?")) {
+					add.setInt(1, count);
+					add.setString(2, ChangeCounter.CHANGES);
+					add.executeUpdate();
+					read.setString(1, ChangeCounter.CHANGES);
+					last = single(read);
+				}
+			}
+			return new Revisions(last - count, last);
+		} catch (SQLException e) {
+			throw new PersistenceException("Could not take sequence numbers from the change counter: " + e.getMessage(), e);
+		}
+	}
+
+	private static long single(PreparedStatement query) throws SQLException {
+		try (ResultSet result = query.executeQuery()) {
+			if (!result.next()) {
+				throw new SQLException("The change counter row is missing");
+			}
+			return result.getLong(1);
+		}
 	}
 
 	/** Sequence numbers taken under the counter's lock in one transaction. */
