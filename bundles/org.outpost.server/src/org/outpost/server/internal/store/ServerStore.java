@@ -57,6 +57,7 @@ public final class ServerStore implements AutoCloseable {
 		properties.put("eclipselink.session-name", "outpost-server-" + UUID.randomUUID());
 		this.factory = EntityManagerFactories.open("outpost-server", dataSource, ENTITIES,
 				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, properties);
+		new DeclaredIndexes(ENTITIES).createMissing(this);
 		createCounter();
 		serverId = identity();
 	}
