@@ -173,11 +173,40 @@ class ScopeMovesTest {
 
 	@Test
 	void aPullPassesOverTheRecordsOutsideTheScopeAndItsCursorMovesPastThem() {
+		passesOverTheRecordsOutsideTheScope(List.of(company.a, company.a1));
+	}
+
+	@Test
+	void aScopeOfManyOrgUnitsPassesOverTheRecordsOutsideItToo() {
+		// more org units than the feed reads one by one: it reads by type and filters on the units
+		List<String> units = new ArrayList<>(List.of(company.a, company.a1));
+		for (int i = 0; i < 5; i++) {
+			units.add(admin.addOrgUnit("A" + (i + 2), company.a));
+		}
+		passesOverTheRecordsOutsideTheScope(units);
+	}
+
+	@Test
+	void theRecordsOfSeveralOrgUnitsComeInSequenceOrderWhenEachUnitHasMoreThanABatch() {
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		List<String> mine = new ArrayList<>();
+		for (int i = 0; i < 260; i++) {
+			// uneven, so one org unit's batch ends before the other's
+			mine.add(Fixture.event(admin, i % 3 == 0 ? company.a : company.a1, Fixture.TODAY, "mine " + i));
+			if (i % 10 == 0) {
+				Fixture.event(admin, company.b, Fixture.TODAY, "another officer's " + i);
+			}
+		}
+
+		assertEquals(mine, pull("events", cursor, 150, DeviceScope.DEFAULT).ids());
+	}
+
+	private void passesOverTheRecordsOutsideTheScope(List<String> orgUnits) {
 		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
 		List<String> mine = new ArrayList<>();
 		String lastOther = null;
-		for (int i = 0; i < 3; i++) {
-			mine.add(Fixture.event(admin, company.a, Fixture.TODAY, "mine " + i));
+		for (int i = 0; i < 3 * orgUnits.size(); i++) {
+			mine.add(Fixture.event(admin, orgUnits.get(i % orgUnits.size()), Fixture.TODAY, "mine " + i));
 			for (int j = 0; j < 4; j++) {
 				lastOther = Fixture.event(admin, company.b, Fixture.TODAY, "another officer's " + i + "." + j);
 			}
