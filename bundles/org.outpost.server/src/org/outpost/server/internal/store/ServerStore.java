@@ -78,10 +78,12 @@ public final class ServerStore implements AutoCloseable {
 	 * @param transactions most transactions at once; more wait their turn
 	 */
 	public static ServerStore postgresql(String jdbcUrl, String user, String password, int transactions) {
-		// EclipseLink pools the connections (its internal pool) when it gets JDBC settings instead of a DataSource; one per turn is enough
+		// EclipseLink pools the connections (its internal pool) when it gets JDBC settings instead of a DataSource. Two per turn: a
+		// read-only query (the directory's) inside a transaction takes a second connection from the same pool, and with one per
+		// turn every turn's transaction held one and waited for another (a login burst hung the server until the pool's timeout)
 		return new ServerStore(null, jdbcUrl, Map.of("jakarta.persistence.jdbc.driver", "org.postgresql.Driver", "jakarta.persistence.jdbc.url",
 				jdbcUrl, "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password,
-				"eclipselink.connection-pool.default.max", Integer.toString(Math.max(transactions, 2))), transactions);
+				"eclipselink.connection-pool.default.max", Integer.toString(2 * Math.max(transactions, 1))), transactions);
 	}
 
 	private void createCounter() {
