@@ -28,7 +28,8 @@ import org.outpost.server.tests.Api.Reply;
 
 /**
  * Records that an edit moves out of a device's scope reach the device as "left" entries, over
- * real HTTP; and the server setting that leaves Complete and Verified actions on the server.
+ * real HTTP; a pull passes over the records outside the scope; and the server setting that leaves
+ * Complete and Verified actions on the server.
  */
 class ScopeMovesTest {
 
@@ -168,6 +169,78 @@ class ScopeMovesTest {
 		}
 		Pulled away = pull("events", cursorOnlyA, 2, onlyA);
 		assertEquals(ids, away.leftIds(), "every event that left, once, in sequence order, two per page");
+	}
+
+	@Test
+	void aPullPassesOverTheRecordsOutsideTheScopeAndItsCursorMovesPastThem() {
+		passesOverTheRecordsOutsideTheScope(List.of(company.a, company.a1));
+	}
+
+	@Test
+	void aScopeOfManyOrgUnitsPassesOverTheRecordsOutsideItToo() {
+		// more org units than the feed reads one by one: it reads by type and filters on the units
+		List<String> units = new ArrayList<>(List.of(company.a, company.a1));
+		for (int i = 0; i < 5; i++) {
+			units.add(admin.addOrgUnit("A" + (i + 2), company.a));
+		}
+		passesOverTheRecordsOutsideTheScope(units);
+	}
+
+	@Test
+	void theRecordsOfSeveralOrgUnitsComeInSequenceOrderWhenEachUnitHasMoreThanABatch() {
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		List<String> mine = new ArrayList<>();
+		for (int i = 0; i < 260; i++) {
+			// uneven, so one org unit's batch ends before the other's
+			mine.add(Fixture.event(admin, i % 3 == 0 ? company.a : company.a1, Fixture.TODAY, "mine " + i));
+			if (i % 10 == 0) {
+				Fixture.event(admin, company.b, Fixture.TODAY, "another officer's " + i);
+			}
+		}
+
+		assertEquals(mine, pull("events", cursor, 150, DeviceScope.DEFAULT).ids());
+	}
+
+	private void passesOverTheRecordsOutsideTheScope(List<String> orgUnits) {
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		List<String> mine = new ArrayList<>();
+		String lastOther = null;
+		for (int i = 0; i < 3 * orgUnits.size(); i++) {
+			mine.add(Fixture.event(admin, orgUnits.get(i % orgUnits.size()), Fixture.TODAY, "mine " + i));
+			for (int j = 0; j < 4; j++) {
+				lastOther = Fixture.event(admin, company.b, Fixture.TODAY, "another officer's " + i + "." + j);
+			}
+		}
+
+		Pulled delta = pull("events", cursor, 2, DeviceScope.DEFAULT);
+
+		assertEquals(mine, delta.ids(), "only the records in scope, in sequence order, across pages of two");
+		assertTrue(sequenceOf(delta.cursor()) >= admin.record(lastOther).rev(), "the cursor moved past the records it passed over: " + delta.cursor());
+		Reply after = api.post(Protocol.CHANGES, Fixture.pull("events", delta.cursor(), 2, DeviceScope.DEFAULT), token);
+		ChangePage nothing = JsonCodec.changePage(after.json());
+		assertEquals(List.of(), nothing.records());
+		assertFalse(nothing.hasMore());
+	}
+
+	@Test
+	void aPageOfRecordsOutsideTheScopeOnlySendsNothingAndSaysNothingRemains() {
+		String cursor = pull("events", null, 100, DeviceScope.DEFAULT).cursor();
+		String other = null;
+		for (int i = 0; i < 5; i++) {
+			other = Fixture.event(admin, company.b, Fixture.TODAY, "another officer's " + i);
+		}
+
+		Reply reply = api.post(Protocol.CHANGES, Fixture.pull("events", cursor, 2, DeviceScope.DEFAULT), token);
+
+		ChangePage page = JsonCodec.changePage(reply.json());
+		assertEquals(List.of(), page.records());
+		assertFalse(page.hasMore());
+		assertTrue(sequenceOf(page.nextCursor()) >= admin.record(other).rev(), page.nextCursor());
+	}
+
+	/** The sequence number a cursor has scanned to (its first part, docs/protocol.md). */
+	private static long sequenceOf(String cursor) {
+		return Long.parseLong(cursor.substring(0, cursor.indexOf('.')));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +80,7 @@ class ScopeRulesTest {
 		assertTrue(openOnly.visible(type("action"), "A", null, null, "olga", "IN_PROGRESS"));
 		assertFalse(openOnly.visible(type("action"), "A", null, null, "olga", "COMPLETE"));
 		assertFalse(openOnly.visible(type("action"), "A", null, null, "olga", "VERIFIED"));
+		assertTrue(openOnly.visible(type("action"), "A", null, null, "olga", null), "an action without a status is open");
 		assertTrue(openOnly.visible(type("event"), "A", null, TODAY, null, "COMPLETED"), "only actions are filtered by status");
 		assertTrue(rules(DeviceScope.DEFAULT).visible(type("action"), "A", null, null, "olga", "VERIFIED"));
 	}
@@ -96,6 +98,52 @@ class ScopeRulesTest {
 		assertTrue(rules.visible(type("assignment"), "A", null, null, "olga", null));
 		assertFalse(rules.visible(type("assignment"), "A", null, null, "bob", null));
 		assertTrue(rules.visible(type("form"), null, null, null, null, null));
+	}
+
+	@Test
+	void theColumnBoundsTheFeedFiltersOnInSqlHoldEveryVisibleRecord() {
+		List<ScopeRules> scopes = List.of(rules(DeviceScope.DEFAULT),
+				new ScopeRules(OFFICER, new DeviceScope(10, 5, List.of("A1"), List.of("L1"), true, true, false), Set.of("A1"), TODAY));
+		List<String> orgUnits = Arrays.asList("A", "A1", "B", null);
+		List<String> locations = Arrays.asList("L1", "L2", null);
+		List<LocalDate> dueDates = Arrays.asList(TODAY.minusDays(40), TODAY.minusDays(10), TODAY, TODAY.plusDays(5), TODAY.plusDays(40), null);
+		List<String> owners = Arrays.asList("olga", "bob", null);
+		List<String> statuses = Arrays.asList("COMPLETE", "IN_PROGRESS", "event:scheduled", "action:COMPLETE", "form:", null);
+		int visible = 0;
+		for (ScopeRules rules : scopes) {
+			for (RecordType type : RecordTypes.all()) {
+				ScopeRules.ColumnBounds bounds = rules.bounds(type);
+				for (String orgUnit : orgUnits) {
+					for (String location : locations) {
+						for (LocalDate due : dueDates) {
+							for (String owner : owners) {
+								for (String status : statuses) {
+									if (rules.visible(type, orgUnit, location, due, owner, status)) {
+										visible++;
+										assertTrue(bounds.admits(orgUnit, location, due),
+												type.name() + " " + orgUnit + " " + location + " " + due + " " + owner + " " + status);
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		assertTrue(visible > 1000, "the combinations cover visible records of every kind: " + visible);
+	}
+
+	@Test
+	void theColumnBoundsLeaveOutOtherOrgUnitsLocationsAndDays() {
+		ScopeRules rules = new ScopeRules(OFFICER, new DeviceScope(10, 5, List.of("A1"), List.of("L1"), false, false), Set.of("A1"), TODAY);
+		ScopeRules.ColumnBounds events = rules.bounds(type("event"));
+		assertTrue(events.admits("A1", "L1", TODAY));
+		assertFalse(events.admits("A", "L1", TODAY), "outside the device's org unit");
+		assertFalse(events.admits("B", "L1", TODAY), "outside the user's org units");
+		assertFalse(events.admits("A1", "L2", TODAY));
+		assertFalse(events.admits("A1", "L1", TODAY.plusDays(6)));
+		assertTrue(rules.bounds(type("finding")).admits("A1", "L1", TODAY.plusDays(400)), "the window bounds events only");
+		assertTrue(rules.bounds(type("form")).admits("B", "L2", null), "server-managed records are not bounded");
 	}
 
 	@Test

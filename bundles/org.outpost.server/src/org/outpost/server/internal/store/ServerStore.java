@@ -1,6 +1,9 @@
 package org.outpost.server.internal.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,6 +57,7 @@ public final class ServerStore implements AutoCloseable {
 		properties.put("eclipselink.session-name", "outpost-server-" + UUID.randomUUID());
 		this.factory = EntityManagerFactories.open("outpost-server", dataSource, ENTITIES,
 				dataSource != null ? EntityManagerFactories.HSQLDB : EntityManagerFactories.POSTGRESQL, properties);
+		new DeclaredIndexes(ENTITIES).createMissing(this);
 		createCounter();
 		serverId = identity();
 	}
@@ -74,10 +78,12 @@ public final class ServerStore implements AutoCloseable {
 	 * @param transactions most transactions at once; more wait their turn
 	 */
 	public static ServerStore postgresql(String jdbcUrl, String user, String password, int transactions) {
-		// EclipseLink pools the connections (its internal pool) when it gets JDBC settings instead of a DataSource; one per turn is enough
+		// EclipseLink pools the connections (its internal pool) when it gets JDBC settings instead of a DataSource. Two per turn: a
+		// read-only query (the directory's) inside a transaction takes a second connection from the same pool, and with one per
+		// turn every turn's transaction held one and waited for another (a login burst hung the server until the pool's timeout)
 		return new ServerStore(null, jdbcUrl, Map.of("jakarta.persistence.jdbc.driver", "org.postgresql.Driver", "jakarta.persistence.jdbc.url",
 				jdbcUrl, "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", password,
-				"eclipselink.connection-pool.default.max", Integer.toString(Math.max(transactions, 2))), transactions);
+				"eclipselink.connection-pool.default.max", Integer.toString(2 * Math.max(transactions, 1))), transactions);
 	}
 
 	private void createCounter() {
@@ -198,11 +204,41 @@ public final class ServerStore implements AutoCloseable {
 	 * the commit, with everything else already decided.
 	 */
 	public static Revisions takeRevisions(EntityManager em, int count) {
-		em.createNativeQuery("UPDATE OP_COUNTER SET CVALUE = CVALUE + ?1 WHERE NAME = ?2").setParameter(1, count)
-				.setParameter(2, ChangeCounter.CHANGES).executeUpdate();
-		long last = ((Number) em.createNativeQuery("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?1").setParameter(1, ChangeCounter.CHANGES)
-				.getSingleResult()).longValue();
-		return new Revisions(last - count, last);
+		// the transaction's own connection (unwrapping it begins the transaction on it): the numbers and the lock belong to this transaction
+		Connection connection = em.unwrap(Connection.class);
+		try {
+			long last;
+			if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+				// one statement instead of two: every push waits for this row's lock, so each round trip under it counts
+				try (PreparedStatement take = connection.prepareStatement("UPDATE OP_COUNTER SET CVALUE = CVALUE + ? WHERE NAME = ? RETURNING CVALUE")) {
+					take.setInt(1, count);
+					take.setString(2, ChangeCounter.CHANGES);
+					last = single(take);
+				}
+			} else {
+				// HSQLDB has no UPDATE ... RETURNING
+				try (PreparedStatement add = connection.prepareStatement("UPDATE OP_COUNTER SET CVALUE = CVALUE + ? WHERE NAME = ?");
+						PreparedStatement read = connection.prepareStatement("SELECT CVALUE FROM OP_COUNTER WHERE NAME = ?")) {
+					add.setInt(1, count);
+					add.setString(2, ChangeCounter.CHANGES);
+					add.executeUpdate();
+					read.setString(1, ChangeCounter.CHANGES);
+					last = single(read);
+				}
+			}
+			return new Revisions(last - count, last);
+		} catch (SQLException e) {
+			throw new PersistenceException("Could not take sequence numbers from the change counter: " + e.getMessage(), e);
+		}
+	}
+
+	private static long single(PreparedStatement query) throws SQLException {
+		try (ResultSet result = query.executeQuery()) {
+			if (!result.next()) {
+				throw new SQLException("The change counter row is missing");
+			}
+			return result.getLong(1);
+		}
 	}
 
 	/** Sequence numbers taken under the counter's lock in one transaction. */

@@ -18,7 +18,9 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV"),
-		@Index(name = "OP_RECORD_BLOB", columnList = "BLOB_SHA256"), @Index(name = "OP_RECORD_ATTACHED", columnList = "ATTACHED_TO") })
+		@Index(name = "OP_RECORD_BLOB", columnList = "BLOB_SHA256"), @Index(name = "OP_RECORD_ATTACHED", columnList = "ATTACHED_TO"),
+		// the change feed of a scope of few org units reads each by this one (ChangeFeed)
+		@Index(name = "OP_RECORD_TYPE_UNIT_REV", columnList = "RTYPE,ORG_UNIT,REV") })
 public class StoredRecord {
 
 	/** Longest JSON body a record may have, in characters (the protocol's limit). */

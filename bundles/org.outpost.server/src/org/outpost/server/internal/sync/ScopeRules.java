@@ -124,9 +124,46 @@ public final class ScopeRules {
 		return switch (name) {
 		case "event" -> dueDate == null || !dueDate.isBefore(windowStart()) && !dueDate.isAfter(windowEnd());
 		case "risk" -> device.syncAllRisks() || user.user().equals(owner);
-		case "action" -> (!device.onlyMyActions() || user.user().equals(owner)) && (device.closedActions() || !CLOSED_ACTION.contains(status));
+		case "action" -> (!device.onlyMyActions() || user.user().equals(owner)) && (device.closedActions() || status == null || !CLOSED_ACTION.contains(status));
 		default -> true;
 		};
+	}
+
+	/**
+	 * What the database can check of {@link #visible} for records of this type: every record
+	 * {@code visible} accepts lies inside these bounds (a superset, so the change feed filters on
+	 * them in SQL and {@code visible} still decides).
+	 */
+	public ColumnBounds bounds(RecordType type) {
+		if (type.serverManaged() || AttachmentScope.DOCUMENT.equals(type.name())) {
+			// few records, and rules other than the org unit; a document goes where its record goes, whose type its status names
+			return ColumnBounds.NONE;
+		}
+		Set<String> units = new HashSet<>();
+		user.orgUnits().stream().filter(this::inScope).forEach(units::add);
+		Set<String> locations = BY_LOCATION.contains(type.name()) && !device.locations().isEmpty() ? Set.copyOf(device.locations()) : null;
+		boolean dated = "event".equals(type.name());
+		return new ColumnBounds(Set.copyOf(units), locations, dated ? windowStart() : null, dated ? windowEnd() : null);
+	}
+
+	/**
+	 * Bounds on a record's scope columns; a null member bounds nothing, and a record whose column
+	 * is null is inside that column's bound (as {@link ScopeRules#visible} lets it through).
+	 *
+	 * @param orgUnits the org units a record may have
+	 * @param locations the locations a record may have
+	 * @param dueFrom with {@code dueTo}: the days a record may be due
+	 */
+	public record ColumnBounds(Set<String> orgUnits, Set<String> locations, LocalDate dueFrom, LocalDate dueTo) {
+
+		public static final ColumnBounds NONE = new ColumnBounds(null, null, null, null);
+
+		/** The test the change feed makes in SQL, for checking the bounds against {@link ScopeRules#visible}. */
+		public boolean admits(String orgUnit, String location, LocalDate dueDate) {
+			return (orgUnits == null || orgUnit == null || orgUnits.contains(orgUnit))
+					&& (locations == null || location == null || locations.contains(location))
+					&& (dueFrom == null || dueDate == null || !dueDate.isBefore(dueFrom) && !dueDate.isAfter(dueTo));
+		}
 	}
 
 	/**
