@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -43,6 +42,7 @@ import org.outpost.sync.settings.SyncSettingsStore;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
 import org.outpost.ui.sync.LoginDialog;
+import org.outpost.ui.test.support.EmptyDevice;
 
 /**
  * The login dialog of a device that holds another server's data: refused with the reason while a
@@ -63,7 +63,7 @@ class AccountSwitchLoginTest {
 		first = new ServerFixture();
 		second = new ServerFixture();
 		database = Services.get(LocalDatabase.class);
-		forgetEverything();
+		EmptyDevice.forgetEverything();
 		IEclipsePreferences node = (IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.ui.tests").node(UUID.randomUUID().toString());
 		engine = new SyncEngine(database, Services.get(SyncParticipants.class), new ConnectionStore((IEclipsePreferences) node.node("connection")),
 				TokenVault.open(Files.createTempDirectory("vault")), new SyncSettingsStore((IEclipsePreferences) node.node("settings")), Clock.systemUTC());
@@ -76,7 +76,7 @@ class AccountSwitchLoginTest {
 		first.close();
 		second.close();
 		// the other tests' devices start empty
-		forgetEverything();
+		EmptyDevice.forgetEverything();
 	}
 
 	@Test
@@ -141,16 +141,6 @@ class AccountSwitchLoginTest {
 			if (triesLeft > 0) {
 				agreeWhenAsked(display, text, triesLeft - 1);
 			}
-		});
-	}
-
-	private void forgetEverything() {
-		List<Class<?>> types = database.entityClasses();
-		database.write(em -> {
-			for (Class<?> type : types) {
-				em.createQuery("DELETE FROM " + em.getMetamodel().entity(type).getName()).executeUpdate();
-			}
-			return null;
 		});
 	}
 

@@ -49,6 +49,7 @@ import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
 import org.outpost.test.support.Widgets;
 import org.outpost.ui.register.RegisterViewer;
+import org.outpost.ui.test.support.EmptyDevice;
 
 /**
  * An automatic sync, started by the scheduler because the Events interval has passed, while the

@@ -45,6 +45,7 @@ import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
 import org.outpost.test.support.Widgets;
 import org.outpost.ui.sync.LoginDialog;
+import org.outpost.ui.test.support.EmptyDevice;
 
 /**
  * Change Server or User on the Sync tab: the login dialog opens with the current server and user;

@@ -31,6 +31,7 @@ import org.outpost.test.support.RunningWorkbench;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Widgets;
 import org.outpost.ui.sync.LoginDialog;
+import org.outpost.ui.test.support.EmptyDevice;
 
 /**
  * The first start of the desktop on an empty device: the login dialog comes before the window; a

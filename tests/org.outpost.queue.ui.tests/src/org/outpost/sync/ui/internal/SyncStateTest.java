@@ -2,10 +2,7 @@ package org.outpost.sync.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +14,7 @@ import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.history.SyncOutcome;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
+import org.outpost.ui.test.support.EmptyDevice;
 
 /**
  * What the Sync tab and the status line say about the connection: never "Online" without a run
@@ -33,7 +31,7 @@ class SyncStateTest {
 	@BeforeEach
 	void emptyDeviceAndTwoServers() throws Exception {
 		database = Services.get(LocalDatabase.class);
-		forgetEverything();
+		EmptyDevice.forgetEverything();
 		first = new ServerFixture();
 		second = new ServerFixture();
 		engine = Services.get(SyncService.class).engine();
@@ -45,7 +43,7 @@ class SyncStateTest {
 		if (second != null) {
 			second.close();
 		}
-		forgetEverything();
+		EmptyDevice.forgetEverything();
 	}
 
 	@Test
@@ -68,19 +66,5 @@ class SyncStateTest {
 
 	private SyncOutcome full() {
 		return engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL), new NullProgressMonitor()).outcome();
-	}
-
-	private void forgetEverything() throws Exception {
-		List<Class<?>> types = database.entityClasses();
-		database.write(em -> {
-			for (Class<?> type : types) {
-				em.createQuery("DELETE FROM " + em.getMetamodel().entity(type).getName()).executeUpdate();
-			}
-			return null;
-		});
-		var connection = InstanceScope.INSTANCE.getNode("org.outpost.sync");
-		connection.remove("server");
-		connection.remove("user");
-		connection.flush();
 	}
 }

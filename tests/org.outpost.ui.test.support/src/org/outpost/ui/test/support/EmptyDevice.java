@@ -1,4 +1,4 @@
-package org.outpost.ui.tests;
+package org.outpost.ui.test.support;
 
 import java.util.List;
 
@@ -12,13 +12,13 @@ import org.outpost.test.support.Services;
  * their own start from it and leave it so, since another server has other ids for the same user and
  * org unit names.
  */
-final class EmptyDevice {
+public final class EmptyDevice {
 
 	private EmptyDevice() {
 	}
 
 	/** No records, no sync state, no server or user kept in the sync bundle's preferences. */
-	static void forgetEverything() throws BackingStoreException {
+	public static void forgetEverything() throws BackingStoreException {
 		LocalDatabase database = Services.get(LocalDatabase.class);
 		List<Class<?>> types = database.entityClasses();
 		database.write(em -> {
