@@ -52,7 +52,7 @@ public final class ConflictsPart {
 		viewer.getTable().setHeaderVisible(true);
 		viewer.getTable().setLinesVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-		TableColumns.add(viewer, SyncConflict.class, "Record", 240, c -> names.getOrDefault(c.getId(), c.getRecordType()));
+		TableColumns.add(viewer, SyncConflict.class, "Record", 360, c -> names.getOrDefault(c.getId(), c.getRecordType()));
 		TableColumns.add(viewer, SyncConflict.class, "Field", 120, SyncConflict::getField);
 		TableColumns.add(viewer, SyncConflict.class, "Mine (this device)", 260, SyncConflict::getMine);
 		TableColumns.add(viewer, SyncConflict.class, "Theirs (server, shown now)", 260, SyncConflict::getTheirs);
