@@ -17,12 +17,7 @@ import java.util.UUID;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +38,7 @@ import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
 import org.outpost.ui.sync.LoginDialog;
 import org.outpost.ui.test.support.EmptyDevice;
+import org.outpost.ui.test.support.MessageDialogAnswer;
 
 /**
  * The login dialog of a device that holds another server's data: refused with the reason while a
@@ -103,12 +99,11 @@ class AccountSwitchLoginTest {
 		assertNotNull(find(fromFirst), "nothing was removed");
 
 		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome(), "the waiting change goes to the first server");
-		String[] confirmation = new String[1];
-		agreeWhenAsked(shell.getDisplay(), confirmation, 200);
+		MessageDialogAnswer confirmation = MessageDialogAnswer.press(shell.getDisplay(), LoginDialog.REPLACE_LABEL);
 		press(shell, "Log In");
 
-		assertNotNull(confirmation[0], "the dialog asked before replacing the data");
-		assertTrue(confirmation[0].contains(ServerFixture.USER + " on " + first.uri()), confirmation[0]);
+		assertNotNull(confirmation.text(), "the dialog asked before replacing the data");
+		assertTrue(confirmation.text().contains(ServerFixture.USER + " on " + first.uri()), confirmation.text());
 		assertTrue(shell.isDisposed(), "logged in");
 		assertEquals(Window.OK, dialog.getReturnCode());
 		assertTrue(dialog.localDataReset());
@@ -124,33 +119,5 @@ class AccountSwitchLoginTest {
 
 	private Event find(String id) {
 		return database.read(em -> em.find(Event.class, id));
-	}
-
-	/** Presses the confirmation's Replace button once it shows (it runs its own event loop), noting its text. */
-	private static void agreeWhenAsked(Display display, String[] text, int triesLeft) {
-		display.asyncExec(() -> {
-			for (Shell open : display.getShells()) {
-				if (!open.isDisposed() && open.isVisible() && open.getData() instanceof MessageDialog) {
-					StringBuilder said = new StringBuilder();
-					collectLabels(open, said);
-					text[0] = said.toString();
-					press(open, LoginDialog.REPLACE_LABEL);
-					return;
-				}
-			}
-			if (triesLeft > 0) {
-				agreeWhenAsked(display, text, triesLeft - 1);
-			}
-		});
-	}
-
-	private static void collectLabels(Composite parent, StringBuilder text) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Label label) {
-				text.append(label.getText()).append('\n');
-			} else if (child instanceof Composite composite) {
-				collectLabels(composite, text);
-			}
-		}
 	}
 }

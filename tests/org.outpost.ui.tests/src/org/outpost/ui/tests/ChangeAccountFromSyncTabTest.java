@@ -20,10 +20,7 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
-import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -46,6 +43,7 @@ import org.outpost.test.support.Services;
 import org.outpost.test.support.Widgets;
 import org.outpost.ui.sync.LoginDialog;
 import org.outpost.ui.test.support.EmptyDevice;
+import org.outpost.ui.test.support.MessageDialogAnswer;
 
 /**
  * Change Server or User on the Sync tab: the login dialog opens with the current server and user;
@@ -59,6 +57,7 @@ class ChangeAccountFromSyncTabTest {
 	private ServerFixture first;
 	private ServerFixture second;
 	private SyncService sync;
+	private MessageDialogAnswer confirmation;
 
 	@BeforeEach
 	void deviceSyncedWithTheFirstServer() throws Exception {
@@ -109,7 +108,8 @@ class ChangeAccountFromSyncTabTest {
 		assertEquals("Logged in as " + ServerFixture.USER + " on " + first.uri(), seen.get(0));
 		assertEquals(first.uri().toString(), seen.get(1), "the dialog opened on the current server");
 		assertEquals(ServerFixture.USER, seen.get(2), "and the current user");
-		assertTrue(seen.get(3).contains(ServerFixture.USER + " on " + first.uri()), "the confirmation named whose data goes: " + seen.get(3));
+		assertTrue(confirmation.text() != null && confirmation.text().contains(ServerFixture.USER + " on " + first.uri()),
+				"the confirmation named whose data goes: " + confirmation.text());
 		LocalDatabase database = Services.get(LocalDatabase.class);
 		assertNull(database.read(em -> em.find(Event.class, fromFirst)), "the first server's data left the device");
 		assertNotNull(database.read(em -> em.find(Event.class, fromSecond)), "the second server's came with the full sync");
@@ -124,7 +124,7 @@ class ChangeAccountFromSyncTabTest {
 					seen.add(field(open, "user").getText());
 					type(open, "server", second.uri().toString());
 					type(open, "password", ServerFixture.PASSWORD);
-					agreeWhenAsked(display, seen, 200);
+					confirmation = MessageDialogAnswer.press(display, LoginDialog.REPLACE_LABEL);
 					press(open, "Log In");
 					return;
 				}
@@ -135,37 +135,7 @@ class ChangeAccountFromSyncTabTest {
 		});
 	}
 
-	private static void agreeWhenAsked(Display display, List<String> seen, int triesLeft) {
-		display.asyncExec(() -> {
-			for (Shell open : display.getShells()) {
-				if (!open.isDisposed() && open.isVisible() && open.getData() instanceof MessageDialog) {
-					StringBuilder text = new StringBuilder();
-					for (Label label : labels(open, new ArrayList<>())) {
-						text.append(label.getText()).append('\n');
-					}
-					seen.add(text.toString());
-					press(open, LoginDialog.REPLACE_LABEL);
-					return;
-				}
-			}
-			if (triesLeft > 0) {
-				agreeWhenAsked(display, seen, triesLeft - 1);
-			}
-		});
-	}
-
 	private static Text field(Composite parent, String name) {
 		return Widgets.find(parent, Text.class, text -> name.equals(text.getData(LoginDialog.FIELD_DATA)));
-	}
-
-	private static List<Label> labels(Composite parent, List<Label> found) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Label label) {
-				found.add(label);
-			} else if (child instanceof Composite composite && !(child instanceof Button)) {
-				labels(composite, found);
-			}
-		}
-		return found;
 	}
 }

@@ -11,26 +11,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outpost.events.Event;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Outbox;
+import org.outpost.ui.test.support.MessageDialogAnswer;
+import org.outpost.ui.test.support.TestWindow;
 
 /** The Queue tab under Xvfb lists what the real outbox holds. */
 class QueuePartTest {
+
+	@RegisterExtension
+	final TestWindow window = new TestWindow(1000, 500);
 
 	@Test
 	void theQueueShowsRecordOperationAgeAttemptsAndLastError() {
@@ -40,35 +42,28 @@ class QueuePartTest {
 		Event failed = changes.create(new Event("Queue view failure", null));
 		Outbox outbox = new Outbox(database);
 		outbox.failedAttempt(outbox.entriesFor("event", failed.getId()).get(0).getMutationId(), "Server unreachable");
-		Display display = Display.getDefault();
-		Shell shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		try {
-			QueuePart part = new QueuePart();
-			part.create(shell, database, Services.get(SyncService.class));
-			shell.setSize(1000, 400);
-			shell.open();
+		Display display = window.shell().getDisplay();
+		QueuePart part = new QueuePart();
+		part.create(window.shell(), database, Services.get(SyncService.class));
+		window.shell().open();
 
-			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
-			Table table = part.register.viewer().getTable();
-			assertEquals(outbox.count(), part.register.rowCount());
-			TableItem drillRow = row(table, "event: Queue view drill");
-			assertEquals("Create", drillRow.getText(1));
-			assertTrue(drillRow.getText(2).contains("title") && drillRow.getText(2).contains("dueDate"), drillRow.getText(2));
-			assertEquals("just now", drillRow.getText(3));
-			assertEquals("0", drillRow.getText(4));
-			TableItem failedRow = row(table, "event: Queue view failure");
-			assertEquals("1", failedRow.getText(4));
-			assertEquals("Server unreachable", failedRow.getText(5));
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+		Table table = part.register.viewer().getTable();
+		assertEquals(outbox.count(), part.register.rowCount());
+		TableItem drillRow = row(table, "event: Queue view drill");
+		assertEquals("Create", drillRow.getText(1));
+		assertTrue(drillRow.getText(2).contains("title") && drillRow.getText(2).contains("dueDate"), drillRow.getText(2));
+		assertEquals("just now", drillRow.getText(3));
+		assertEquals("0", drillRow.getText(4));
+		TableItem failedRow = row(table, "event: Queue view failure");
+		assertEquals("1", failedRow.getText(4));
+		assertEquals("Server unreachable", failedRow.getText(5));
 
-			changes.create(new Event("Queue view later", null));
-			part.refresh.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after Refresh");
-			assertEquals(outbox.count(), part.register.rowCount());
-			row(table, "event: Queue view later");
-		} finally {
-			shell.dispose();
-		}
+		changes.create(new Event("Queue view later", null));
+		part.refresh.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after Refresh");
+		assertEquals(outbox.count(), part.register.rowCount());
+		row(table, "event: Queue view later");
 	}
 
 	@Test
@@ -76,40 +71,32 @@ class QueuePartTest {
 		LocalDatabase database = Services.get(LocalDatabase.class);
 		database.write(em -> em.createQuery("DELETE FROM OutboxEntry e").executeUpdate());
 		Event made = new LocalChanges(database).create(new Event("Queue view second thoughts", LocalDate.of(2026, 12, 2)));
-		Display display = Display.getDefault();
-		Shell shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		try {
-			QueuePart part = new QueuePart();
-			part.create(shell, database, Services.get(SyncService.class));
-			shell.setSize(1000, 500);
-			shell.open();
-			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
-			assertEquals("1 change waiting", summaryOf(part.register.control()), "one change, in the singular");
+		Display display = window.shell().getDisplay();
+		QueuePart part = new QueuePart();
+		part.create(window.shell(), database, Services.get(SyncService.class));
+		window.shell().open();
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+		assertEquals("1 change waiting", summaryOf(part.register.control()), "one change, in the singular");
 
-			Table table = part.register.viewer().getTable();
-			table.select(table.indexOf(row(table, "event: Queue view second thoughts")));
-			table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-			String[] asked = new String[1];
-			answerConfirmation(display, asked, QueuePart.DISCARD_LABEL, 200);
-			part.discard.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		Table table = part.register.viewer().getTable();
+		table.select(table.indexOf(row(table, "event: Queue view second thoughts")));
+		table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		MessageDialogAnswer asked = MessageDialogAnswer.press(display, QueuePart.DISCARD_LABEL);
+		part.discard.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
 
-			assertTrue(asked[0] != null && asked[0].contains("event: Queue view second thoughts: the record made on this device is removed"),
-					String.valueOf(asked[0]));
-			assertNull(database.read(em -> em.find(Event.class, made.getId())), "the record made here went with its create");
-			assertEquals(0, new Outbox(database).count());
-			assertEquals("Discarded 1 change.", part.status.getText());
-			assertTrue(part.undo.isEnabled());
+		assertTrue(asked.text() != null && asked.text().contains("event: Queue view second thoughts: the record made on this device is removed"),
+				String.valueOf(asked.text()));
+		assertNull(database.read(em -> em.find(Event.class, made.getId())), "the record made here went with its create");
+		assertEquals(0, new Outbox(database).count());
+		assertEquals("Discarded 1 change.", part.status.getText());
+		assertTrue(part.undo.isEnabled());
 
-			part.undo.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-			assertEquals("Queue view second thoughts", database.read(em -> em.find(Event.class, made.getId())).getTitle());
-			assertEquals(1, new Outbox(database).count());
-			assertFalse(part.undo.isEnabled(), "one undo, right after the discard");
-			RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after the undo");
-			row(table, "event: Queue view second thoughts");
-		} finally {
-			shell.dispose();
-		}
+		part.undo.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		assertEquals("Queue view second thoughts", database.read(em -> em.find(Event.class, made.getId())).getTitle());
+		assertEquals(1, new Outbox(database).count());
+		assertFalse(part.undo.isEnabled(), "one undo, right after the discard");
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after the undo");
+		row(table, "event: Queue view second thoughts");
 	}
 
 	@Test
@@ -125,39 +112,6 @@ class QueuePartTest {
 	private static String summaryOf(Control register) {
 		Control[] children = ((Composite) register).getChildren();
 		return ((Label) children[children.length - 1]).getText();
-	}
-
-	/** Presses {@code button} in the confirmation once it shows (it runs its own event loop), noting its text. */
-	private static void answerConfirmation(Display display, String[] text, String button, int triesLeft) {
-		display.asyncExec(() -> {
-			for (Shell open : display.getShells()) {
-				if (!open.isDisposed() && open.isVisible() && open.getData() instanceof MessageDialog) {
-					StringBuilder said = new StringBuilder();
-					Button[] answer = new Button[1];
-					collect(open, said, button, answer);
-					text[0] = said.toString();
-					// pressed last: it disposes the dialog's widgets
-					answer[0].notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-					return;
-				}
-			}
-			if (triesLeft > 0) {
-				answerConfirmation(display, text, button, triesLeft - 1);
-			}
-		});
-	}
-
-	/** Notes the labels' text and finds the button labelled {@code press}. */
-	private static void collect(Composite parent, StringBuilder text, String press, Button[] found) {
-		for (Control child : parent.getChildren()) {
-			if (child instanceof Label label) {
-				text.append(label.getText()).append('\n');
-			} else if (child instanceof Button button && press.equals(button.getText())) {
-				found[0] = button;
-			} else if (child instanceof Composite composite) {
-				collect(composite, text, press, found);
-			}
-		}
 	}
 
 	private static TableItem row(Table table, String record) {
