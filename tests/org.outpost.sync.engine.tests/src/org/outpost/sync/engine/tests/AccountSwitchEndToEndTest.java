@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,14 +36,14 @@ class AccountSwitchEndToEndTest {
 	private ServerFixture first;
 	private ServerFixture second;
 	private Desktop desktop;
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private OutpostCommand outpost;
 
 	@BeforeEach
 	void twoServers() throws Exception {
 		first = new ServerFixture();
 		second = new ServerFixture();
 		desktop = new Desktop();
+		outpost = new OutpostCommand(desktop);
 	}
 
 	@AfterEach
@@ -56,41 +52,30 @@ class AccountSwitchEndToEndTest {
 		second.close();
 	}
 
-	private int outpost(String stdin, String... args) {
-		out.reset();
-		err.reset();
-		CommandLine command = new CommandLine(desktop.engine, desktop.database, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		return command.run(List.of(args));
-	}
-
 	private int login(ServerFixture server, String user, String password, String... more) {
 		List<String> args = new java.util.ArrayList<>(List.of("login", "--server", server.uri().toString(), "--user", user, "--password-stdin"));
 		args.addAll(List.of(more));
-		return outpost(password + "\n", args.toArray(String[]::new));
-	}
-
-	private String said() {
-		return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+		return outpost.run(password + "\n", args.toArray(String[]::new));
 	}
 
 	@Test
 	void aChangeTheServerRefusedAlsoStopsTheSwitchUntilItIsDiscarded() {
-		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), said());
+		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), outpost.said());
 		Event outside = new Event("Created outside my org units", SOON);
 		outside.setOrgUnitId(first.south);
 		String refused = desktop.changes.create(outside).getId();
-		outpost("", "sync", "full");
-		assertEquals(1L, desktop.count("RejectedChange"), said());
+		outpost.run("", "sync", "full");
+		assertEquals(1L, desktop.count("RejectedChange"), outpost.said());
 		assertEquals(0L, desktop.count("OutboxEntry"));
 
-		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
-		assertTrue(said().contains("1 change the server refused") && said().contains("discard the refused change in the Sync perspective's Queue view"),
-				said());
+		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), outpost.said());
+		String refusal = outpost.said();
+		assertTrue(refusal.contains("1 change the server refused") && refusal.contains("discard the refused change in the Sync perspective's Queue view"),
+				refusal);
 		assertNotNull(desktop.find(Event.class, refused), "the refused change stays with its record");
 
 		desktop.engine.discards().discard(List.of(new ChangedRecord("event", refused)));
-		assertEquals(CommandLine.OK, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
+		assertEquals(CommandLine.OK, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), outpost.said());
 		assertEquals(second.uri(), desktop.engine.connection().orElseThrow().server());
 	}
 
@@ -98,27 +83,28 @@ class AccountSwitchEndToEndTest {
 	void anotherServerIsRefusedWhileChangesWaitAndWithoutConsentThenReplacesTheLocalData() {
 		String fromFirst = first.webEvent("Inspection on the first server", first.north, SOON);
 		String fromSecond = second.webEvent("Inspection on the second server", second.north, SOON);
-		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), said());
-		assertEquals(CommandLine.OK, outpost("", "sync", "full"), said());
+		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), outpost.said());
+		assertEquals(CommandLine.OK, outpost.run("", "sync", "full"), outpost.said());
 		Event madeHere = new Event("Made on the device", SOON);
 		madeHere.setOrgUnitId(first.north);
 		String unsent = desktop.changes.create(madeHere).getId();
 
-		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
-		assertTrue(said().contains("1 change not yet sent") && said().contains("discard it in the Sync perspective's Queue view"), said());
+		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), outpost.said());
+		String refusal = outpost.said();
+		assertTrue(refusal.contains("1 change not yet sent") && refusal.contains("discard it in the Sync perspective's Queue view"), refusal);
 		assertNotNull(desktop.find(Event.class, unsent), "the unsent change stays");
 		assertNotNull(desktop.find(Event.class, fromFirst));
 		assertEquals(first.uri(), desktop.engine.connection().orElseThrow().server(), "the refused login kept nothing");
 
-		assertEquals(CommandLine.OK, outpost("", "sync", "full"), said());
+		assertEquals(CommandLine.OK, outpost.run("", "sync", "full"), outpost.said());
 		assertNotNull(first.record(unsent), "synced to the server it was made for");
 
-		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD), said());
-		assertTrue(said().contains("--reset-local-data"), said());
+		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD), outpost.said());
+		assertTrue(outpost.said().contains("--reset-local-data"), outpost.said());
 		assertNotNull(desktop.find(Event.class, fromFirst), "without consent the data stays");
 
-		assertEquals(CommandLine.OK, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), said());
-		assertTrue(said().contains("Sync full: Succeeded"), "the initial sync followed: " + said());
+		assertEquals(CommandLine.OK, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), outpost.said());
+		assertTrue(outpost.said().contains("Sync full: Succeeded"), "the initial sync followed: " + outpost.said());
 		assertNull(desktop.find(Event.class, fromFirst), "the first server's records left the device");
 		assertNull(desktop.find(Event.class, unsent));
 		assertNotNull(desktop.find(Event.class, fromSecond), "the second server's records came");
@@ -127,7 +113,7 @@ class AccountSwitchEndToEndTest {
 		Event madeLater = new Event("Made after the switch", SOON);
 		madeLater.setOrgUnitId(second.north);
 		String later = desktop.changes.create(madeLater).getId();
-		assertEquals(CommandLine.OK, outpost("", "sync", "full"), "syncs on without clashing ids: " + said());
+		assertEquals(CommandLine.OK, outpost.run("", "sync", "full"), "syncs on without clashing ids: " + outpost.said());
 		assertNotNull(second.record(later));
 	}
 
@@ -137,8 +123,8 @@ class AccountSwitchEndToEndTest {
 		first.admin().assign("auditor", first.south);
 		String north = first.webEvent("North inspection", first.north, SOON);
 		String south = first.webEvent("South inspection", first.south, SOON);
-		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), said());
-		assertEquals(CommandLine.OK, outpost("", "sync", "full"), said());
+		assertEquals(CommandLine.OK, login(first, ServerFixture.USER, ServerFixture.PASSWORD), outpost.said());
+		assertEquals(CommandLine.OK, outpost.run("", "sync", "full"), outpost.said());
 		assertNotNull(desktop.find(Event.class, north));
 
 		SyncProblem refused = assertThrows(SyncProblem.class, () -> desktop.engine.login(first.uri(), "auditor", "audit-2026".toCharArray()));

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +19,13 @@ class CommandLineEndToEndTest {
 
 	private ServerFixture server;
 	private Desktop desktop;
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+	private OutpostCommand outpost;
 
 	@BeforeEach
 	void startServer() throws Exception {
 		server = new ServerFixture();
 		desktop = new Desktop();
+		outpost = new OutpostCommand(desktop);
 	}
 
 	@AfterEach
@@ -38,59 +33,43 @@ class CommandLineEndToEndTest {
 		server.close();
 	}
 
-	private int outpost(String stdin, String... args) {
-		out.reset();
-		err.reset();
-		CommandLine command = new CommandLine(desktop.engine, desktop.database, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-		return command.run(List.of(args));
-	}
-
-	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
-	}
-
-	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
-	}
-
 	@Test
 	void loginSyncAndStatus() {
 		String id = server.webEvent("Scripted inspection", server.north, LocalDate.now(ZoneOffset.UTC).plusDays(1));
 
-		assertEquals(CommandLine.OK, outpost(ServerFixture.PASSWORD + "\n", "login", "--server", server.uri().toString(), "--user",
-				ServerFixture.USER, "--password-stdin"), err());
-		assertTrue(out().contains("Logged in to " + server.uri()), out());
+		assertEquals(CommandLine.OK, outpost.run(ServerFixture.PASSWORD + "\n", "login", "--server", server.uri().toString(), "--user",
+				ServerFixture.USER, "--password-stdin"), outpost.err());
+		assertTrue(outpost.out().contains("Logged in to " + server.uri()), outpost.out());
 
-		assertEquals(CommandLine.OK, outpost("", "sync", "events"), out() + err());
-		assertTrue(out().contains("Sync events: Succeeded"), out());
-		assertTrue(out().contains("events"), out());
+		assertEquals(CommandLine.OK, outpost.run("", "sync", "events"), outpost.out() + outpost.err());
+		assertTrue(outpost.out().contains("Sync events: Succeeded"), outpost.out());
+		assertTrue(outpost.out().contains("events"), outpost.out());
 		assertNotNull(desktop.find(Event.class, id));
 
-		assertEquals(CommandLine.OK, outpost("", "status"));
-		assertTrue(out().contains(server.uri() + " as " + ServerFixture.USER), out());
-		assertTrue(out().contains("0 change(s) not yet sent"), out());
+		assertEquals(CommandLine.OK, outpost.run("", "status"));
+		assertTrue(outpost.out().contains(server.uri() + " as " + ServerFixture.USER), outpost.out());
+		assertTrue(outpost.out().contains("0 change(s) not yet sent"), outpost.out());
 		// ./dev test runs inside a private Secret Service (scripts/with-test-keyring.sh)
-		assertTrue(out().contains("its key in the desktop keyring"), out());
-		assertTrue(out().contains("command line"), "the history names the trigger: " + out());
+		assertTrue(outpost.out().contains("its key in the desktop keyring"), outpost.out());
+		assertTrue(outpost.out().contains("command line"), "the history names the trigger: " + outpost.out());
 	}
 
 	@Test
 	void wrongPasswordOfflineServerAndBadUsageGiveTheirExitCodes() throws Exception {
-		assertEquals(CommandLine.REFUSED, outpost("wrong\n", "login", "--server", server.uri().toString(), "--user", ServerFixture.USER,
+		assertEquals(CommandLine.REFUSED, outpost.run("wrong\n", "login", "--server", server.uri().toString(), "--user", ServerFixture.USER,
 				"--password-stdin"));
-		assertTrue(err().startsWith("outpost: "), err());
+		assertTrue(outpost.err().startsWith("outpost: "), outpost.err());
 
-		assertEquals(CommandLine.OK, outpost(ServerFixture.PASSWORD + "\n", "login", "--server", server.uri().toString(), "--user",
+		assertEquals(CommandLine.OK, outpost.run(ServerFixture.PASSWORD + "\n", "login", "--server", server.uri().toString(), "--user",
 				ServerFixture.USER, "--password-stdin"));
 		server.stop();
-		assertEquals(CommandLine.OFFLINE, outpost("", "sync", "full"));
-		assertTrue(out().contains("Offline"), out());
+		assertEquals(CommandLine.OFFLINE, outpost.run("", "sync", "full"));
+		assertTrue(outpost.out().contains("Offline"), outpost.out());
 		server.start();
 
-		assertEquals(CommandLine.USAGE, outpost("", "frobnicate"));
-		assertTrue(err().contains("Unknown command 'frobnicate'"), err());
-		assertEquals(CommandLine.USAGE, outpost("", "login", "--user", "x"));
-		assertEquals(CommandLine.USAGE, outpost(""));
+		assertEquals(CommandLine.USAGE, outpost.run("", "frobnicate"));
+		assertTrue(outpost.err().contains("Unknown command 'frobnicate'"), outpost.err());
+		assertEquals(CommandLine.USAGE, outpost.run("", "login", "--user", "x"));
+		assertEquals(CommandLine.USAGE, outpost.run(""));
 	}
 }
