@@ -30,6 +30,12 @@ public final class TokenVault {
 	}
 
 	private static final String ROOT = "org.outpost.sync/servers";
+	/**
+	 * Encrypted beside each token: the cipher has no integrity check, so about one wrong key in 256 decrypts the
+	 * token to garbage instead of failing; this known value tells the two apart.
+	 */
+	private static final String KEY_CHECK = "keyCheck";
+	private static final String KEY_CHECK_VALUE = "outpost-token-vault";
 	private final ISecurePreferences storage;
 	private final KeyProtection protection;
 
@@ -65,6 +71,7 @@ public final class TokenVault {
 		try {
 			node.put("user", token.user(), false);
 			node.put("token", token.token(), true);
+			node.put(KEY_CHECK, KEY_CHECK_VALUE, true);
 			node.putLong("expiresAt", token.expiresAt().toEpochMilli(), false);
 			storage.flush();
 		} catch (StorageException e) {
@@ -79,6 +86,11 @@ public final class TokenVault {
 		}
 		ISecurePreferences node = storage.node(path);
 		try {
+			String check = node.get(KEY_CHECK, null);
+			// a token stored before the check came has none and is read as before
+			if (check != null && !check.equals(KEY_CHECK_VALUE)) {
+				return Optional.empty();
+			}
 			String token = node.get("token", null);
 			String user = node.get("user", null);
 			long expires = node.getLong("expiresAt", 0);

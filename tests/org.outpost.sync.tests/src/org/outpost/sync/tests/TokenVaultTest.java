@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.outpost.sync.connection.KeyProtection;
 import org.outpost.sync.connection.TokenVault;
 import org.outpost.sync.connection.TokenVault.StoredToken;
@@ -69,6 +70,27 @@ class TokenVaultTest {
 		assertEquals(KeyProtection.DESKTOP_KEYRING, withKeyring.protection());
 		assertFalse(Files.exists(folder.resolve("vault.key")));
 		assertEquals(SECRET, withKeyring.load(SERVER).orElseThrow().token());
+	}
+
+	/**
+	 * The vault's cipher has no integrity check: about one wrong key in 256 decrypts a token to garbage instead of
+	 * failing. With 2,000 wrong keys the chance that none of them would is below one in a thousand.
+	 */
+	@Test
+	void noWrongKeyEverReadsAToken(@TempDir Path temp) throws IOException {
+		System.setProperty("outpost.vault.keyring", "false");
+		try {
+			Path folder = temp.resolve("vault");
+			TokenVault.open(folder).store(new StoredToken(SERVER, "officer", SECRET, Instant.now()));
+			for (int attempt = 0; attempt < 2000; attempt++) {
+				Path copy = Files.createDirectory(temp.resolve("copy-" + attempt));
+				Files.copy(folder.resolve("secure_storage"), copy.resolve("secure_storage"));
+				// no key file in the copy: opening it makes a new random key
+				assertTrue(TokenVault.open(copy).load(SERVER).isEmpty(), "wrong key number " + attempt + " read a token");
+			}
+		} finally {
+			System.clearProperty("outpost.vault.keyring");
+		}
 	}
 
 	@Test
