@@ -7,7 +7,8 @@
 # installs them when run as root and they are missing). As root the cluster runs as user postgres.
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
-port=${OUTPOST_TEST_PG_PORT:-54329}
+# OUTPOST_TEST_PG_PORT fixes the port; otherwise the first free one from 54329 on (two runs at once)
+port=${OUTPOST_TEST_PG_PORT:-}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ] && [ "$(id -u)" = 0 ]; then
   apt-get install -y postgresql >/dev/null
@@ -24,8 +25,19 @@ trap stop EXIT INT TERM
 echo outpost > "$cluster/password"
 [ "$(id -u)" = 0 ] && chown postgres "$cluster/password"
 as_owner "$bin/initdb" -D "$cluster/data" -U outpost --pwfile="$cluster/password" -A scram-sha-256 >/dev/null
-as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/log" -w \
-  -o "-h 127.0.0.1 -p $port -k $cluster -c max_connections=300 -c fsync=off" start >/dev/null
+start() {
+  as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/log" -w \
+    -o "-h 127.0.0.1 -p $1 -k $cluster -c max_connections=300 -c fsync=off" start >/dev/null
+}
+if [ -n "$port" ]; then
+  start "$port" || { cat "$cluster/log" >&2; exit 1; }
+else
+  port=54329
+  until start "$port" 2>/dev/null; do
+    port=$((port + 1))
+    [ "$port" -lt 54400 ] || { echo "test-postgresql: no free port in 54329-54399" >&2; cat "$cluster/log" >&2; exit 1; }
+  done
+fi
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
 cd "$repo"
