@@ -108,6 +108,7 @@ public final class SyncPart {
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(this.account);
 		update();
 		SyncEndings.onEachEnd(summary, this::update);
+		OutboxFollower.onEachChange(summary, database, this::update);
 		showProgress();
 	}
 
