@@ -35,6 +35,7 @@ public final class SyncServiceComponent implements SyncService {
 		Path state = Platform.getStateLocation(FrameworkUtil.getBundle(SyncServiceComponent.class)).toPath();
 		engine = new SyncEngine(database, participants, ConnectionStore.ofThisDevice(), TokenVault.open(state.resolve("vault")),
 				SyncSettingsStore.ofThisDevice(), Clock.systemUTC());
+		engine.markUnfinishedInitialSync();
 	}
 
 	@Override
