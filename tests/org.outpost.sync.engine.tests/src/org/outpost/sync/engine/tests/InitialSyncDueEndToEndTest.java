@@ -67,7 +67,6 @@ class InitialSyncDueEndToEndTest {
 
 	@Test
 	void aDeviceFromBeforeTheInitialSyncStateThatNeverFinishedItIsMarkedDueAtStart() throws Exception {
-		assertFalse(desktop.engine.markUnfinishedInitialSync(), "a device that never logged in has nothing to go on with");
 		desktop.engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
 		NullProgressMonitor cancelled = new NullProgressMonitor();
 		cancelled.setCanceled(true);
