@@ -40,9 +40,9 @@ import org.outpost.sync.outbox.OutboxEntry;
 
 /**
  * The {@code outpost} command: log in, sync a kind, show the device's sync state, discard waiting
- * changes. For scripted
- * syncs and support. Exit codes: 0 done, 1 usage (also a discard not confirmed with --yes),
- * 2 needs attention (conflicts or rejects), 3 offline, 4 refused (login or version), 5 failed or cancelled.
+ * changes. For scripted syncs and support. Exit codes: 0 done, 1 usage (also a discard not
+ * confirmed with --yes), 2 needs attention (conflicts or rejects), 3 offline, 4 refused (login or
+ * version), 5 failed or cancelled.
  */
 public final class CommandLine {
 

@@ -50,9 +50,9 @@ public final class Discards {
 
 	/**
 	 * One line per record saying what discarding its changes loses, e.g. "event: Fire drill: the
-	 * record made on this device is removed", then one per record that goes with it
-	 * ({@link #withDependents}), e.g. "finding: Broken hinge: the record made on this device is
-	 * removed, with event: Fire drill".
+	 * record made on this device is removed", then one per record that goes with them (see
+	 * {@link #discard}), e.g. "finding: Broken hinge: the record made on this device is removed,
+	 * with event: Fire drill".
 	 */
 	public List<String> whatIsLost(Collection<ChangedRecord> records) {
 		return database.read(em -> {
@@ -65,20 +65,6 @@ public final class Discards {
 			dependents.forEach((dependent, parent) -> lines.add(names.of(dependent.recordType(), dependent.recordId()) + ": "
 					+ lost(pending(em, dependent)) + ", with " + names.of(parent.recordType(), parent.recordId())));
 			return lines;
-		});
-	}
-
-	/**
-	 * {@code records} and, after them, the records whose queued or refused changes point to one of
-	 * them that was made on this device (a finding made under an event made here, its actions):
-	 * the server refuses those without the record they point to, so they are discarded with it.
-	 */
-	public List<ChangedRecord> withDependents(Collection<ChangedRecord> records) {
-		return database.read(em -> {
-			Set<ChangedRecord> chosen = new LinkedHashSet<>(records);
-			List<ChangedRecord> all = new ArrayList<>(chosen);
-			all.addAll(dependents(em, chosen).keySet());
-			return all;
 		});
 	}
 
@@ -148,8 +134,10 @@ public final class Discards {
 	}
 
 	/**
-	 * Discards every queued and refused change of {@code records} and of the records that go with
-	 * them ({@link #withDependents}) in one transaction.
+	 * Discards every queued and refused change of {@code records} in one transaction, and of the
+	 * records whose waiting changes point to one of them made on this device (a finding made under
+	 * an event made here, then its actions): the server refuses those without the record they
+	 * point to. {@link Discarded#records()} lists them after {@code records}.
 	 *
 	 * @throws IllegalArgumentException when no installed module syncs a record's type
 	 */
