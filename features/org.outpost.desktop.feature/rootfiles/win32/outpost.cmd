@@ -12,5 +12,5 @@ if not defined LAUNCHER (
 )
 if not defined OUTPOST_VM_ARGS set "OUTPOST_VM_ARGS=-Xmx1g"
 set "APP="
-for %%c in (login sync status help) do if /i "%~1"=="%%c" set "APP=-application org.outpost.cli.outpost -nosplash"
+for %%c in (login sync status discard help) do if /i "%~1"=="%%c" set "APP=-application org.outpost.cli.outpost -nosplash"
 "%JAVA%" %OUTPOST_VM_ARGS% -jar "%LAUNCHER%" %APP% %*

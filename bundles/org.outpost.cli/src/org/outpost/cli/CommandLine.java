@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.outpost.core.ApplicationVersion;
@@ -21,18 +23,26 @@ import org.outpost.core.sync.SyncKind;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.protocol.Messages.Hello;
 import org.outpost.sync.connection.Connection;
+import org.outpost.sync.engine.ChangedRecord;
+import org.outpost.sync.engine.Discarded;
+import org.outpost.sync.engine.Discards;
+import org.outpost.sync.engine.RecordNames;
+import org.outpost.sync.engine.RejectedChange;
 import org.outpost.sync.engine.SyncEngine;
 import org.outpost.sync.engine.SyncProblem;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.history.CategoryTraffic;
 import org.outpost.sync.history.SyncRun;
+import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.Outbox;
+import org.outpost.sync.outbox.OutboxEntry;
 
 /**
- * The {@code outpost} command: log in, sync a kind, show the device's sync state. For scripted
- * syncs and support. Exit codes: 0 done, 1 usage, 2 needs attention (conflicts or rejects),
- * 3 offline, 4 refused (login or version), 5 failed or cancelled.
+ * The {@code outpost} command: log in, sync a kind, show the device's sync state, discard waiting
+ * changes. For scripted syncs and support. Exit codes: 0 done, 1 usage (also a discard not
+ * confirmed with --yes), 2 needs attention (conflicts or rejects), 3 offline, 4 refused (login or
+ * version), 5 failed or cancelled.
  */
 public final class CommandLine {
 
@@ -43,6 +53,8 @@ public final class CommandLine {
 	public static final int REFUSED = 4;
 	public static final int FAILED = 5;
 
+	/** Waiting changes that {@code status} names one by one; the rest it counts. */
+	private static final int LISTED = 20;
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 	private static final String USAGE_TEXT = """
 			Usage: outpost <command>
@@ -52,7 +64,13 @@ public final class CommandLine {
 			                           needs --reset-local-data: that data is removed and a full sync follows
 			  sync full|events|admin|documents|<participant>
 			                           sync that kind (full: everything, admin first) or one module
-			  status                   connection, changes waiting, conflicts, last syncs
+			  status                   connection, changes waiting and refused (with their record ids),
+			                           conflicts, last syncs
+			  discard <record id>...|--all-refused [--yes]
+			                           drop the waiting or refused changes of those records (the changes
+			                           that point to a record made on this device go with it): they never
+			                           reach the server and the records go back to their last synced
+			                           values; without --yes it only says what would be lost
 			  help                     this text""";
 
 	private final SyncEngine engine;
@@ -78,6 +96,7 @@ public final class CommandLine {
 		case "login" -> login(args.subList(1, args.size()));
 		case "sync" -> sync(args.subList(1, args.size()));
 		case "status" -> status();
+		case "discard" -> discard(args.subList(1, args.size()));
 		default -> usage("Unknown command '" + args.get(0) + "'");
 		};
 	}
@@ -170,7 +189,22 @@ public final class CommandLine {
 		out.println("Outpost " + ApplicationVersion.CURRENT);
 		out.println("Server:    " + engine.connection().map(c -> c.server() + " as " + c.user()).orElse("not logged in (outpost login ...)"));
 		out.println("Token:     encrypted, its key in " + engine.tokenKeyProtection().description());
-		out.println("Waiting:   " + new Outbox(database).count() + " change(s) not yet sent");
+		Outbox outbox = new Outbox(database);
+		long waiting = outbox.count();
+		RecordNames names = engine.recordNames();
+		out.println("Waiting:   " + waiting + " change(s) not yet sent");
+		for (OutboxEntry entry : outbox.fetch(0, LISTED)) {
+			out.printf("  %s  %-7s %s%n", entry.getRecordId(), entry.getOperation().label(), names.of(entry.getRecordType(), entry.getRecordId()));
+		}
+		if (waiting > LISTED) {
+			out.println("  and " + (waiting - LISTED) + " more (the Queue view lists them all)");
+		}
+		List<RejectedChange> refused = engine.discards().rejected();
+		out.println("Refused:   " + refused.size() + " change(s) the server refused" + (refused.isEmpty() ? "" : " (outpost discard --all-refused)"));
+		for (RejectedChange change : refused) {
+			out.printf("  %s  %-7s %s: %s%n", change.getRecordId(), Operation.valueOf(change.getOperation()).label(),
+					names.of(change.getRecordType(), change.getRecordId()), change.getReason());
+		}
 		out.println("Conflicts: " + engine.conflicts().count());
 		List<SyncRun> runs = engine.history().recent(5);
 		out.println(runs.isEmpty() ? "No sync has run on this device." : "Last syncs:");
@@ -179,6 +213,50 @@ public final class CommandLine {
 					run.getOutcome() == null ? "under way" : run.getOutcome().label(), run.getMessage() == null ? "" : ": " + run.getMessage());
 		}
 		return OK;
+	}
+
+	private int discard(List<String> args) {
+		boolean confirmed = args.contains("--yes");
+		boolean allRefused = args.contains("--all-refused");
+		List<String> ids = args.stream().filter(arg -> !arg.equals("--yes") && !arg.equals("--all-refused")).toList();
+		if (ids.stream().anyMatch(id -> id.startsWith("--"))) {
+			return usage("discard takes record ids, --all-refused and --yes");
+		}
+		if (allRefused == !ids.isEmpty()) {
+			return usage("discard needs the ids of the records whose changes go (outpost status lists them), or --all-refused");
+		}
+		Discards discards = engine.discards();
+		Set<ChangedRecord> records = new LinkedHashSet<>();
+		if (allRefused) {
+			discards.rejected().forEach(change -> records.add(new ChangedRecord(change.getRecordType(), change.getRecordId())));
+		}
+		for (String id : ids) {
+			List<ChangedRecord> named = discards.named(id);
+			if (named.isEmpty()) {
+				err.println("outpost: no change waits for a record or change with id " + id + "; nothing was discarded (outpost status lists them)");
+				return USAGE;
+			}
+			records.addAll(named);
+		}
+		if (records.isEmpty()) {
+			out.println("Nothing to discard: the server refused no change.");
+			return OK;
+		}
+		try {
+			List<String> lost = discards.whatIsLost(records);
+			out.println(confirmed ? "Discarding these changes; they never reach the server:" : "Discarding would lose these changes:");
+			lost.forEach(line -> out.println("  " + line));
+			if (!confirmed) {
+				out.println("Nothing was discarded; run it again with --yes to discard.");
+				return USAGE;
+			}
+			Discarded discarded = discards.discard(records);
+			out.println("Discarded " + discarded.changes() + " change(s) of " + discarded.records().size() + " record(s).");
+			return OK;
+		} catch (IllegalArgumentException | IllegalStateException e) {
+			err.println("outpost: nothing was discarded: " + e.getMessage());
+			return FAILED;
+		}
 	}
 
 	private int usage(String problem) {

@@ -26,6 +26,8 @@ import jakarta.persistence.EntityManager;
 final class AccountSwitch {
 
 	/** Sync state that belongs to the held account, besides the synced records (queued and refused changes and conflicts stop a switch). */
+	/** Where else than the Queue view waiting changes are discarded. */
+	private static final String COMMAND = " or with 'outpost discard' on the command line";
 	private static final List<String> SYNC_STATE = List.of("SyncCursor", "SweptRecord", "OutOfScopeRecord", "PushedEvent", "RejectedChange");
 
 	private final LocalDatabase database;
@@ -70,7 +72,8 @@ final class AccountSwitch {
 
 	/**
 	 * "This device holds 1 change not yet sent of officer on http://a. Before you log in as ..., sync it
-	 * to that server or discard it in the Sync perspective's Queue view; nothing was changed."
+	 * to that server or discard it in the Sync perspective's Queue view or with 'outpost discard' on the
+	 * command line; nothing was changed."
 	 */
 	static String waiting(long unsent, long refused, long conflicts, String from, String to) {
 		List<String> holds = new ArrayList<>();
@@ -78,12 +81,12 @@ final class AccountSwitch {
 		if (unsent > 0) {
 			String them = unsent == 1 ? "it" : "them";
 			holds.add(unsent == 1 ? "1 change not yet sent" : unsent + " changes not yet sent");
-			todo.add("sync " + them + " to that server or discard " + them + " in the Sync perspective's Queue view");
+			todo.add("sync " + them + " to that server or discard " + them + " in the Sync perspective's Queue view" + COMMAND);
 		}
 		if (refused > 0) {
 			holds.add(refused == 1 ? "1 change the server refused" : refused + " changes the server refused");
 			String which = refused == 1 ? "the refused change" : "the refused changes";
-			todo.add(unsent > 0 ? "discard " + which + " there" : "discard " + which + " in the Sync perspective's Queue view");
+			todo.add(unsent > 0 ? "discard " + which + " there" : "discard " + which + " in the Sync perspective's Queue view" + COMMAND);
 		}
 		if (conflicts > 0) {
 			holds.add(conflicts == 1 ? "1 unresolved conflict" : conflicts + " unresolved conflicts");

@@ -8,6 +8,7 @@ import org.outpost.core.record.Syncable;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.outbox.LocalChanges;
+import org.outpost.sync.outbox.OutboxEvents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -43,6 +44,7 @@ public final class Conflicts {
 			}
 			return null;
 		});
+		OutboxEvents.changed(database);
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package org.outpost.sync.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
@@ -14,6 +17,7 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.OutboxEntry;
+import org.outpost.sync.outbox.OutboxEvents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +27,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Discards the local changes of records, queued or refused by the server, and sets each record
  * back to its last synced values: a record created here is removed, a deleted one comes back, an
- * edited one gets the values its edits started from. What a discard removed is kept in the
+ * edited one gets the values its edits started from; the waiting changes that point to a record
+ * made here go with it (the server refuses them without it). What a discard removed is kept in the
  * returned {@link Discarded}, so that it can be undone while the records were not changed since.
  */
 public final class Discards {
@@ -43,28 +48,106 @@ public final class Discards {
 		return database.read(em -> em.createQuery("SELECT r FROM RejectedChange r ORDER BY r.rejectedAt", RejectedChange.class).getResultList());
 	}
 
-	/** One line per record saying what discarding its changes loses, e.g. "event: Fire drill: the record made on this device is removed". */
+	/**
+	 * One line per record saying what discarding its changes loses, e.g. "event: Fire drill: the
+	 * record made on this device is removed", then one per record that goes with them (see
+	 * {@link #discard}), e.g. "finding: Broken hinge: the record made on this device is removed,
+	 * with event: Fire drill".
+	 */
 	public List<String> whatIsLost(Collection<ChangedRecord> records) {
-		return database.read(em -> new LinkedHashSet<>(records).stream().map(record -> {
-			Pending pending = pending(em, record);
-			// sent or discarded since it was selected
-			String lost = pending.queued().isEmpty() && pending.rejected().isEmpty() ? "nothing left to discard"
-					: pending.created() ? "the record made on this device is removed"
-					: pending.deleted() ? "the deleted record comes back"
-							: "changes to " + String.join(", ", pending.base().keySet()) + " go back to the last synced values";
-			return names.of(record.recordType(), record.recordId()) + ": " + lost;
-		}).toList());
+		return database.read(em -> {
+			Set<ChangedRecord> chosen = new LinkedHashSet<>(records);
+			Map<ChangedRecord, ChangedRecord> dependents = dependents(em, chosen);
+			List<String> lines = new ArrayList<>();
+			for (ChangedRecord record : chosen) {
+				lines.add(names.of(record.recordType(), record.recordId()) + ": " + lost(pending(em, record)));
+			}
+			dependents.forEach((dependent, parent) -> lines.add(names.of(dependent.recordType(), dependent.recordId()) + ": "
+					+ lost(pending(em, dependent)) + ", with " + names.of(parent.recordType(), parent.recordId())));
+			return lines;
+		});
+	}
+
+	private static String lost(Pending pending) {
+		// sent or discarded since it was selected
+		return pending.queued().isEmpty() && pending.rejected().isEmpty() ? "nothing left to discard"
+				: pending.created() ? "the record made on this device is removed"
+				: pending.deleted() ? "the deleted record comes back"
+						: "changes to " + String.join(", ", pending.base().keySet()) + " go back to the last synced values";
 	}
 
 	/**
-	 * Discards every queued and refused change of {@code records} in one transaction.
+	 * The records outside {@code chosen} whose waiting changes point to a record made here among
+	 * them or among these dependents, each with the record it points to, parents before children.
+	 */
+	private static Map<ChangedRecord, ChangedRecord> dependents(EntityManager em, Set<ChangedRecord> chosen) {
+		Map<ChangedRecord, Map<String, Object>> waiting = waitingChanges(em);
+		Map<ChangedRecord, ChangedRecord> dependents = new LinkedHashMap<>();
+		Deque<ChangedRecord> toLookAt = new ArrayDeque<>(chosen);
+		while (!toLookAt.isEmpty()) {
+			ChangedRecord parent = toLookAt.poll();
+			if (!pending(em, parent).created()) {
+				continue;
+			}
+			waiting.forEach((record, fields) -> {
+				if (!chosen.contains(record) && !dependents.containsKey(record) && pointsTo(fields, parent.recordId())) {
+					dependents.put(record, parent);
+					toLookAt.add(record);
+				}
+			});
+		}
+		return dependents;
+	}
+
+	/** The fields every queued and refused change sets, by record, oldest record first. */
+	private static Map<ChangedRecord, Map<String, Object>> waitingChanges(EntityManager em) {
+		Map<ChangedRecord, Map<String, Object>> waiting = new LinkedHashMap<>();
+		for (RejectedChange change : em.createQuery("SELECT r FROM RejectedChange r ORDER BY r.rejectedAt", RejectedChange.class).getResultList()) {
+			waiting.computeIfAbsent(new ChangedRecord(change.getRecordType(), change.getRecordId()), r -> new LinkedHashMap<>())
+					.putAll(fieldsOf(change, "changes"));
+		}
+		for (OutboxEntry entry : em.createQuery("SELECT e FROM OutboxEntry e ORDER BY e.sequence", OutboxEntry.class).getResultList()) {
+			waiting.computeIfAbsent(new ChangedRecord(entry.getRecordType(), entry.getRecordId()), r -> new LinkedHashMap<>())
+					.putAll(entry.changes());
+		}
+		return waiting;
+	}
+
+	/** Ids are UUIDs made on the device: a field holding one (or a list holding it) points to that record. */
+	private static boolean pointsTo(Map<String, Object> fields, String id) {
+		return fields.values().stream().anyMatch(value -> id.equals(value) || value instanceof Collection<?> list && list.contains(id));
+	}
+
+	/**
+	 * The queued and refused changes that {@code id} names: an entry's or a refused change's
+	 * mutation id, or a record id, as the command line takes them.
+	 */
+	public List<ChangedRecord> named(String id) {
+		return database.read(em -> {
+			Set<ChangedRecord> records = new LinkedHashSet<>();
+			em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId = :id OR e.recordId = :id ORDER BY e.sequence", OutboxEntry.class)
+					.setParameter("id", id).getResultList().forEach(e -> records.add(new ChangedRecord(e.getRecordType(), e.getRecordId())));
+			em.createQuery("SELECT r FROM RejectedChange r WHERE r.mutationId = :id OR r.recordId = :id", RejectedChange.class).setParameter("id", id)
+					.getResultList().forEach(r -> records.add(new ChangedRecord(r.getRecordType(), r.getRecordId())));
+			return List.copyOf(records);
+		});
+	}
+
+	/**
+	 * Discards every queued and refused change of {@code records} in one transaction, and of the
+	 * records whose waiting changes point to one of them made on this device (a finding made under
+	 * an event made here, then its actions): the server refuses those without the record they
+	 * point to. {@link Discarded#records()} lists them after {@code records}.
 	 *
 	 * @throws IllegalArgumentException when no installed module syncs a record's type
 	 */
 	public Discarded discard(Collection<ChangedRecord> records) {
-		return database.write(em -> {
+		Discarded discarded = database.write(em -> {
+			Set<ChangedRecord> chosen = new LinkedHashSet<>(records);
+			List<ChangedRecord> all = new ArrayList<>(chosen);
+			all.addAll(dependents(em, chosen).keySet());
 			List<Discarded.Snapshot> snapshots = new ArrayList<>();
-			for (ChangedRecord changed : new LinkedHashSet<>(records)) {
+			for (ChangedRecord changed : all) {
 				RecordTypeIndex.Entry type = type(changed.recordType());
 				Pending pending = pending(em, changed);
 				if (pending.queued().isEmpty() && pending.rejected().isEmpty()) {
@@ -88,11 +171,13 @@ public final class Discards {
 			}
 			return new Discarded(snapshots);
 		});
+		OutboxEvents.changed(database);
+		return discarded;
 	}
 
 	/**
 	 * Puts back what {@code discarded} removed: the records as they were and their changes, queued
-	 * or refused as before.
+	 * at their old places in the queue or refused as before.
 	 *
 	 * @throws IllegalStateException naming the record when one was changed or synced since, and undoes nothing
 	 */
@@ -122,12 +207,13 @@ public final class Discards {
 						record.setTombstone(snapshot.tombstone());
 					}
 				}
-				snapshot.queued().forEach(entry -> em.persist(entry.copy()));
+				snapshot.queued().forEach(entry -> entry.restore(em));
 				snapshot.rejected().forEach(rejected -> em.persist(new RejectedChange(rejected.getMutationId(), rejected.getRecordType(),
 						rejected.getRecordId(), rejected.getOperation(), rejected.getChange(), rejected.getReason(), rejected.getRejectedAt())));
 			}
 			return null;
 		});
+		OutboxEvents.changed(database);
 	}
 
 	private RecordTypeIndex.Entry type(String wireType) {
@@ -152,7 +238,7 @@ public final class Discards {
 		for (RejectedChange change : rejected) {
 			created |= Operation.CREATE.name().equals(change.getOperation());
 			deleted |= Operation.DELETE.name().equals(change.getOperation());
-			baseOf(change).forEach((field, value) -> {
+			fieldsOf(change, "base").forEach((field, value) -> {
 				if (!base.containsKey(field)) {
 					base.put(field, value);
 				}
@@ -170,15 +256,16 @@ public final class Discards {
 		return new Pending(queued, rejected, created, deleted, base);
 	}
 
-	private static Map<String, Object> baseOf(RejectedChange change) {
-		Map<String, Object> base = new LinkedHashMap<>();
+	/** The refused change's "changes" (new values) or "base" (values they started from). */
+	private static Map<String, Object> fieldsOf(RejectedChange change, String part) {
+		Map<String, Object> values = new LinkedHashMap<>();
 		try {
-			JsonNode fields = WireTranslator.JSON.readTree(change.getChange()).path("base");
-			fields.properties().forEach(field -> base.put(field.getKey(), WireTranslator.plain(field.getValue())));
+			JsonNode fields = WireTranslator.JSON.readTree(change.getChange()).path(part);
+			fields.properties().forEach(field -> values.put(field.getKey(), WireTranslator.plain(field.getValue())));
 		} catch (JsonProcessingException e) {
 			throw new IllegalStateException("A damaged refused change of " + change.getRecordType() + " " + change.getRecordId() + ": "
 					+ e.getOriginalMessage(), e);
 		}
-		return base;
+		return values;
 	}
 }

@@ -118,6 +118,27 @@ public final class SyncEngine {
 		return InitialSync.dueSince(database);
 	}
 
+	/**
+	 * Marks the initial sync due on a device that logged in before it was a state of its own and
+	 * never finished it: no full sync succeeded in its history and a category of the full sync was
+	 * never pulled. Such a device would otherwise not go on with it by itself. Called at start.
+	 *
+	 * @return whether it marked it
+	 */
+	public boolean markUnfinishedInitialSync() {
+		if (connection().isEmpty() || initialSyncDue().isPresent() || history.everSucceeded(SyncKind.FULL.key())) {
+			return false;
+		}
+		List<String> categories = participants.of(SyncKind.FULL).stream().map(SyncParticipantDescriptor::id).toList();
+		return database.write(em -> {
+			boolean neverPulled = categories.stream().anyMatch(category -> em.find(SyncCursor.class, category) == null);
+			if (neverPulled) {
+				InitialSync.due(em, clock.instant());
+			}
+			return neverPulled;
+		});
+	}
+
 	/** How a person calls a sync: "Full sync", "Events sync", "Risks sync". */
 	public String title(SyncRequest request) {
 		String what = request.kind() != null ? request.kind().label()

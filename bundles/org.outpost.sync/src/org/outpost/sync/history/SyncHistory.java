@@ -51,6 +51,12 @@ public final class SyncHistory {
 				.setParameter("kind", kind).setMaxResults(1).getResultList().stream().findFirst());
 	}
 
+	/** Whether a run of the kind ever succeeded, among the runs kept. */
+	public boolean everSucceeded(String kind) {
+		return database.read(em -> em.createQuery("SELECT COUNT(r) FROM SyncRun r WHERE r.kind = :kind AND r.outcome = :outcome", Long.class)
+				.setParameter("kind", kind).setParameter("outcome", SyncOutcome.SUCCEEDED.name()).getSingleResult()) > 0;
+	}
+
 	/** Removes all but the newest {@code keep} runs, so the history cannot grow without end. */
 	public int trim(int keep) {
 		List<SyncRun> old = database.read(em -> em.createQuery("SELECT r FROM SyncRun r ORDER BY r.startedAt DESC", SyncRun.class)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
 import org.osgi.framework.FrameworkUtil;
 import org.outpost.persistence.LocalDatabase;
@@ -35,6 +36,12 @@ public final class SyncServiceComponent implements SyncService {
 		Path state = Platform.getStateLocation(FrameworkUtil.getBundle(SyncServiceComponent.class)).toPath();
 		engine = new SyncEngine(database, participants, ConnectionStore.ofThisDevice(), TokenVault.open(state.resolve("vault")),
 				SyncSettingsStore.ofThisDevice(), Clock.systemUTC());
+		try {
+			engine.markUnfinishedInitialSync();
+		} catch (RuntimeException e) {
+			// the sync still works; only an older device's unfinished initial sync waits for a Full by hand
+			ILog.of(SyncServiceComponent.class).warn("Could not check for an unfinished initial sync: " + e.getMessage(), e);
+		}
 	}
 
 	@Override

@@ -11,7 +11,8 @@ import org.outpost.persistence.LocalDatabase;
 
 /**
  * The one way modules save what a user did: every create, edit and delete goes through here so
- * that the record and its outbox entry are written in ONE local transaction (DESIGN.md §3).
+ * that the record and its outbox entry are written in ONE local transaction (DESIGN.md §3), and
+ * those following the outbox ({@link OutboxEvents}) learn of it once it is committed.
  */
 public final class LocalChanges {
 
@@ -33,7 +34,9 @@ public final class LocalChanges {
 	 * Action. If {@code work} throws, nothing of it is stored and nothing is queued.
 	 */
 	public <R> R write(Function<RecordChanges, R> work) {
-		return database.write(em -> work.apply(new RecordChanges(em, clock)));
+		R result = database.write(em -> work.apply(new RecordChanges(em, clock)));
+		OutboxEvents.changed(database);
+		return result;
 	}
 
 	public <T extends SyncedRecord & Syncable> T create(T record) {

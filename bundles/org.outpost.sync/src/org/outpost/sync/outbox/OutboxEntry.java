@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -19,7 +20,7 @@ import jakarta.persistence.Table;
  * One local change waiting for the server's acknowledgement: the record it changed, the
  * operation, the changed fields with the values the edit started from, and the client mutation
  * id that makes a replayed push harmless. Written by {@link RecordChanges} (and put back by an undone
- * discard, {@link #copy()}); read through {@link Outbox}.
+ * discard, {@link #restore}); read through {@link Outbox}.
  */
 @Entity(name = "OutboxEntry")
 @Table(name = "OUTPOST_OUTBOX", indexes = @Index(name = "OUTPOST_OUTBOX_RECORD", columnList = "RECORD_TYPE,RECORD_ID"))
@@ -87,16 +88,16 @@ public class OutboxEntry {
 	}
 
 	/**
-	 * A new entry equal to this one (mutation id, changes, age, attempts, last error), to store again
-	 * when its discard is undone; it queues after the entries stored since.
+	 * Stores this entry again, in the caller's transaction, after its discard is undone: the same
+	 * mutation id, changes, age, attempts and last error, at its old place in the queue (its sequence
+	 * number, which no other entry took since).
 	 */
-	public OutboxEntry copy() {
-		OutboxEntry copy = new OutboxEntry(recordType, recordId, operation, changes(), base(), getUpdatedAt());
-		copy.mutationId = mutationId;
-		copy.createdAt = createdAt;
-		copy.attempts = attempts;
-		copy.lastError = lastError;
-		return copy;
+	public void restore(EntityManager em) {
+		em.createNativeQuery("INSERT INTO OUTPOST_OUTBOX (SEQ, MUTATION_ID, RECORD_TYPE, RECORD_ID, OPERATION, CHANGES, BASE, CREATED_AT,"
+				+ " UPDATED_AT, ATTEMPTS, LAST_ERROR) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)").setParameter(1, sequence)
+				.setParameter(2, mutationId).setParameter(3, recordType).setParameter(4, recordId).setParameter(5, operation.name())
+				.setParameter(6, changes).setParameter(7, base).setParameter(8, createdAt).setParameter(9, updatedAt).setParameter(10, attempts)
+				.setParameter(11, lastError).executeUpdate();
 	}
 
 	void failedAttempt(String error) {

@@ -42,13 +42,13 @@ public final class HistoryPart {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
 		TableColumns.add(viewer, SyncRun.class, "Started", 140, run -> WHEN.format(run.getStartedAt()));
 		TableColumns.add(viewer, SyncRun.class, "Kind", 90, SyncRun::getKind);
-		TableColumns.add(viewer, SyncRun.class, "Trigger", 90, SyncRun::getTrigger);
+		TableColumns.add(viewer, SyncRun.class, "Trigger", 110, SyncRun::getTrigger);
 		TableColumns.add(viewer, SyncRun.class, "Duration", 80, run -> run.getDuration() == null ? "under way" : seconds(run.getDuration()));
 		TableColumns.add(viewer, SyncRun.class, "Up", 110, run -> traffic(run.getTraffic(), true));
 		TableColumns.add(viewer, SyncRun.class, "Down", 110, run -> traffic(run.getTraffic(), false));
 		TableColumns.add(viewer, SyncRun.class, "Conflicts", 70, run -> Integer.toString(run.getConflicts()));
 		TableColumns.add(viewer, SyncRun.class, "Rejects", 70, run -> Integer.toString(run.getRejects()));
-		TableColumns.add(viewer, SyncRun.class, "Outcome", 110, run -> run.getOutcome() == null ? (run.getEndedAt() == null ? "—" : "") : run.getOutcome().label());
+		TableColumns.add(viewer, SyncRun.class, "Outcome", 120, run -> run.getOutcome() == null ? (run.getEndedAt() == null ? "—" : "") : run.getOutcome().label());
 		TableColumns.add(viewer, SyncRun.class, "Error", 360, run -> run.getMessage() == null ? "" : run.getMessage());
 		viewer.setContentProvider(ArrayContentProvider.getInstance());
 		refresh();

@@ -111,7 +111,8 @@ public final class QueuePart {
 		discard.addListener(SWT.Selection, e -> discardSelected());
 		undo.addListener(SWT.Selection, e -> undoLastDiscard());
 		showRefused();
-		SyncEndings.onEachEnd(refused.getControl(), this::showRefused);
+		SyncEndings.onEachEnd(refused.getControl(), this::refresh);
+		OutboxFollower.onEachChange(refused.getControl(), database, this::refresh);
 	}
 
 	private void refresh() {

@@ -92,7 +92,7 @@ public final class SyncPart {
 			GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(covers);
 			Label last = new Label(area, SWT.NONE);
 			last.setData(STATE_DATA, kind.key());
-			GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(last);
+			GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).align(SWT.FILL, SWT.CENTER).applyTo(last);
 			lastResults.put(kind, last);
 			if (first == null) {
 				first = button;
@@ -108,6 +108,7 @@ public final class SyncPart {
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(this.account);
 		update();
 		SyncEndings.onEachEnd(summary, this::update);
+		OutboxFollower.onEachChange(summary, database, this::update);
 		showProgress();
 	}
 

@@ -11,13 +11,11 @@ import jakarta.annotation.PostConstruct;
 
 /**
  * The status line at the bottom of the window: online or offline, changes waiting, conflicts.
- * Updated after each sync and every few seconds, so that edits saved in any module show as waiting.
+ * Updated after each sync and as soon as a change is saved in any module, discarded or resolved.
  */
 public final class SyncStatusControl {
 
-	static final int REFRESH_MILLIS = 5_000;
-
-	private Label label;
+	Label label;
 	private SyncState state;
 
 	@PostConstruct
@@ -26,14 +24,7 @@ public final class SyncStatusControl {
 		label = new Label(parent, SWT.NONE);
 		update();
 		SyncEndings.onEachEnd(label, this::update);
-		label.getDisplay().timerExec(REFRESH_MILLIS, this::refreshLater);
-	}
-
-	private void refreshLater() {
-		if (!label.isDisposed()) {
-			update();
-			label.getDisplay().timerExec(REFRESH_MILLIS, this::refreshLater);
-		}
+		OutboxFollower.onEachChange(label, database, this::update);
 	}
 
 	private void update() {

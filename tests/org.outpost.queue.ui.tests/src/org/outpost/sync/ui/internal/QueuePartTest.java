@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -21,10 +22,12 @@ import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.outpost.events.Event;
+import org.outpost.findings.Finding;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.outbox.Outbox;
+import org.outpost.sync.outbox.OutboxEntry;
 import org.outpost.ui.test.support.MessageDialogAnswer;
 import org.outpost.ui.test.support.TestWindow;
 
@@ -97,6 +100,58 @@ class QueuePartTest {
 		assertFalse(part.undo.isEnabled(), "one undo, right after the discard");
 		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after the undo");
 		row(table, "event: Queue view second thoughts");
+	}
+
+	@Test
+	void aChangeSavedElsewhereShowsInTheQueueWithoutRefresh() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		Display display = window.shell().getDisplay();
+		QueuePart part = new QueuePart();
+		part.create(window.shell(), database, Services.get(SyncService.class));
+		window.shell().open();
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+
+		new LocalChanges(database).create(new Event("Queue view saved elsewhere", LocalDate.of(2026, 12, 4)));
+		while (display.readAndDispatch()) {
+			// the follower's update, posted by the save
+		}
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue after the save");
+
+		row(part.register.viewer().getTable(), "event: Queue view saved elsewhere");
+	}
+
+	@Test
+	void discardingAnEventMadeHereNamesAndTakesTheFindingMadeUnderItAndUndoBringsBothBack() {
+		LocalDatabase database = Services.get(LocalDatabase.class);
+		database.write(em -> em.createQuery("DELETE FROM OutboxEntry e").executeUpdate());
+		LocalChanges changes = new LocalChanges(database);
+		Event made = changes.create(new Event("Queue view site walk", LocalDate.of(2026, 12, 5)));
+		Finding finding = new Finding("Queue view loose railing");
+		finding.setEventId(made.getId());
+		changes.create(finding);
+		Display display = window.shell().getDisplay();
+		QueuePart part = new QueuePart();
+		part.create(window.shell(), database, Services.get(SyncService.class));
+		window.shell().open();
+		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+
+		Table table = part.register.viewer().getTable();
+		table.select(table.indexOf(row(table, "event: Queue view site walk")));
+		table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		MessageDialogAnswer asked = MessageDialogAnswer.press(display, QueuePart.DISCARD_LABEL);
+		part.discard.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+
+		assertTrue(asked.text() != null && asked.text().contains(
+				"finding: Queue view loose railing: the record made on this device is removed, with event: Queue view site walk"),
+				String.valueOf(asked.text()));
+		assertNull(database.read(em -> em.find(Finding.class, finding.getId())), "the finding went with the event it was made under");
+		assertEquals(0, new Outbox(database).count());
+		assertEquals("Discarded 2 changes.", part.status.getText());
+
+		part.undo.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		assertEquals(made.getId(), database.read(em -> em.find(Finding.class, finding.getId())).getEventId());
+		assertEquals(List.of("event", "finding"), new Outbox(database).fetch(0, 10).stream().map(OutboxEntry::getRecordType).toList(),
+				"back in their queue order");
 	}
 
 	@Test

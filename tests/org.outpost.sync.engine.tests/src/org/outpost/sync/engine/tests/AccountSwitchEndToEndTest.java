@@ -91,7 +91,8 @@ class AccountSwitchEndToEndTest {
 
 		assertEquals(CommandLine.REFUSED, login(second, ServerFixture.USER, ServerFixture.PASSWORD, "--reset-local-data"), outpost.said());
 		String refusal = outpost.said();
-		assertTrue(refusal.contains("1 change not yet sent") && refusal.contains("discard it in the Sync perspective's Queue view"), refusal);
+		assertTrue(refusal.contains("1 change not yet sent")
+				&& refusal.contains("discard it in the Sync perspective's Queue view or with 'outpost discard' on the command line"), refusal);
 		assertNotNull(desktop.find(Event.class, unsent), "the unsent change stays");
 		assertNotNull(desktop.find(Event.class, fromFirst));
 		assertEquals(first.uri(), desktop.engine.connection().orElseThrow().server(), "the refused login kept nothing");

@@ -2,6 +2,7 @@ package org.outpost.sync.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.cli.CommandLine;
 import org.outpost.events.Event;
+import org.outpost.findings.Finding;
 
 /** The {@code outpost} command against a real server: what a script or a support person sees. */
 class CommandLineEndToEndTest {
@@ -52,6 +54,50 @@ class CommandLineEndToEndTest {
 		// ./dev test runs inside a private Secret Service (scripts/with-test-keyring.sh)
 		assertTrue(outpost.out().contains("its key in the desktop keyring"), outpost.out());
 		assertTrue(outpost.out().contains("command line"), "the history names the trigger: " + outpost.out());
+	}
+
+	@Test
+	void discardDropsTheNamedRecordsChangesWithWhatWasMadeUnderThemAndTheRefusedOnesOnlyWithYes() {
+		assertEquals(CommandLine.OK, outpost.run(ServerFixture.PASSWORD + "\n", "login", "--server", server.uri().toString(), "--user",
+				ServerFixture.USER, "--password-stdin"), outpost.err());
+		LocalDate soon = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+		Event outside = new Event("Made outside my org units", soon);
+		outside.setOrgUnitId(server.south);
+		String refusedId = desktop.changes.create(outside).getId();
+		assertEquals(CommandLine.NEEDS_ATTENTION, outpost.run("", "sync", "events"), outpost.said());
+		Event walk = new Event("Offline site walk", soon);
+		walk.setOrgUnitId(server.north);
+		String walkId = desktop.changes.create(walk).getId();
+		Finding finding = new Finding("Blocked exit");
+		finding.setEventId(walkId);
+		String findingId = desktop.changes.create(finding).getId();
+
+		assertEquals(CommandLine.OK, outpost.run("", "status"));
+		assertTrue(outpost.out().contains(walkId + "  Create  event: Offline site walk"), outpost.out());
+		assertTrue(outpost.out().contains("Refused:   1 change(s) the server refused (outpost discard --all-refused)"), outpost.out());
+		assertTrue(outpost.out().contains(refusedId + "  Create  event: Made outside my org units: "), outpost.out());
+
+		assertEquals(CommandLine.USAGE, outpost.run("", "discard", walkId));
+		assertTrue(outpost.out().contains("finding: Blocked exit: the record made on this device is removed, with event: Offline site walk"),
+				outpost.out());
+		assertTrue(outpost.out().contains("Nothing was discarded; run it again with --yes"), outpost.out());
+		assertNotNull(desktop.find(Finding.class, findingId));
+
+		assertEquals(CommandLine.OK, outpost.run("", "discard", walkId, "--yes"), outpost.said());
+		assertTrue(outpost.out().contains("Discarded 2 change(s) of 2 record(s)."), outpost.out());
+		assertNull(desktop.find(Event.class, walkId));
+		assertNull(desktop.find(Finding.class, findingId));
+
+		assertEquals(CommandLine.OK, outpost.run("", "discard", "--all-refused", "--yes"), outpost.said());
+		assertNull(desktop.find(Event.class, refusedId));
+		assertEquals(0, desktop.count("RejectedChange"));
+		assertEquals(CommandLine.OK, outpost.run("", "discard", "--all-refused"));
+		assertTrue(outpost.out().contains("Nothing to discard"), outpost.out());
+
+		assertEquals(CommandLine.USAGE, outpost.run("", "discard", "no-such-id", "--yes"));
+		assertTrue(outpost.err().contains("no change waits for a record or change with id no-such-id"), outpost.err());
+		assertEquals(CommandLine.USAGE, outpost.run("", "discard"));
+		assertEquals(CommandLine.USAGE, outpost.run("", "discard", walkId, "--all-refused"));
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
+import org.outpost.findings.Action;
+import org.outpost.findings.Finding;
 import org.outpost.sync.engine.ChangedRecord;
 import org.outpost.sync.engine.Discarded;
 import org.outpost.sync.engine.Discards;
@@ -24,12 +26,15 @@ import org.outpost.sync.engine.RejectedChange;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.history.SyncOutcome;
+import org.outpost.sync.outbox.Outbox;
+import org.outpost.sync.outbox.OutboxEntry;
 import org.outpost.test.support.ServerFixture;
 
 /**
  * Discarding local changes, queued or refused by the server: the record goes back to its last
  * synced values (a record made here goes, a deleted one comes back), and an undo right after puts
- * the changes back in the queue, from where they still reach the server.
+ * the changes back in the queue, at their places, from where they still reach the server. What
+ * was made here under a record made here goes with it.
  */
 class DiscardEndToEndTest {
 
@@ -54,6 +59,11 @@ class DiscardEndToEndTest {
 
 	private SyncReport sync() {
 		return desktop.engine.sync(SyncRequest.of(SyncKind.EVENTS, SyncRequest.MANUAL), new NullProgressMonitor());
+	}
+
+	/** The queued changes' record ids, in queue order. */
+	private List<String> queue() {
+		return new Outbox(desktop.database).fetch(0, 100).stream().map(OutboxEntry::getRecordId).toList();
 	}
 
 	private static ChangedRecord event(String id) {
@@ -124,6 +134,42 @@ class DiscardEndToEndTest {
 		discards.undo(discarded);
 		assertEquals("Created outside my org units", desktop.find(Event.class, id).getTitle());
 		assertEquals(id, discards.rejected().get(0).getRecordId());
+	}
+
+	@Test
+	void discardingAnEventMadeHereTakesTheFindingsAndActionsMadeUnderItAndTheUndoPutsAllBackInQueueOrder() {
+		Event walk = new Event("Site walk made offline", SOON);
+		walk.setOrgUnitId(server.north);
+		String walkId = desktop.changes.create(walk).getId();
+		Event other = new Event("Unrelated event made offline", SOON);
+		other.setOrgUnitId(server.north);
+		String otherId = desktop.changes.create(other).getId();
+		Finding finding = new Finding("Loose railing");
+		finding.setEventId(walkId);
+		String findingId = desktop.changes.create(finding).getId();
+		Action action = new Action("Fix the railing", SOON);
+		action.fixFinding(findingId);
+		String actionId = desktop.changes.create(action).getId();
+		List<String> queueBefore = queue();
+
+		assertEquals(List.of("event: Site walk made offline: the record made on this device is removed",
+				"finding: Loose railing: the record made on this device is removed, with event: Site walk made offline",
+				"action: Fix the railing: the record made on this device is removed, with finding: Loose railing"),
+				discards.whatIsLost(List.of(event(walkId))));
+		Discarded discarded = discards.discard(List.of(event(walkId)));
+
+		assertEquals(List.of(event(walkId), new ChangedRecord("finding", findingId), new ChangedRecord("action", actionId)), discarded.records());
+		assertEquals(3, discarded.changes());
+		assertNull(desktop.find(Event.class, walkId));
+		assertNull(desktop.find(Finding.class, findingId));
+		assertNull(desktop.find(Action.class, actionId));
+		assertEquals(List.of(otherId), queue(), "the unrelated event stays queued");
+
+		discards.undo(discarded);
+		assertEquals(queueBefore, queue(), "each change back at its place in the queue, not after the unrelated one");
+		assertEquals(walkId, desktop.find(Finding.class, findingId).getEventId());
+		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome(), "the server takes the event with what was made under it");
+		assertNotNull(server.record(actionId));
 	}
 
 	@Test

@@ -66,6 +66,25 @@ class InitialSyncDueEndToEndTest {
 	}
 
 	@Test
+	void aDeviceFromBeforeTheInitialSyncStateThatNeverFinishedItIsMarkedDueAtStart() throws Exception {
+		desktop.engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		NullProgressMonitor cancelled = new NullProgressMonitor();
+		cancelled.setCanceled(true);
+		assertEquals(SyncOutcome.CANCELLED, full(cancelled));
+		// what an older version left: a login and a cancelled full sync, but no mark
+		desktop.database.write(em -> em.createQuery("DELETE FROM InitialSync i").executeUpdate());
+		assertFalse(desktop.engine.initialSyncDue().isPresent());
+
+		assertTrue(desktop.engine.markUnfinishedInitialSync());
+		assertTrue(desktop.engine.initialSyncDue().isPresent(), "it goes on by itself at this start");
+		assertFalse(desktop.engine.markUnfinishedInitialSync(), "marked once");
+
+		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
+		assertFalse(desktop.engine.initialSyncDue().isPresent());
+		assertFalse(desktop.engine.markUnfinishedInitialSync(), "a device that finished its initial sync is left alone");
+	}
+
+	@Test
 	void syncsAreNamedAsAPersonSaysThem() {
 		assertEquals("Full sync", desktop.engine.title(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL)));
 		assertEquals("Events sync", desktop.engine.title(SyncRequest.participant("events", SyncRequest.MANUAL)));
