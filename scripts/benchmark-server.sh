@@ -53,5 +53,5 @@ server=$!
 until curl -fs "http://localhost:$port/health" >/dev/null 2>&1; do sleep 0.5; done
 until grep -q "^Outpost server http" "$data/server.log"; do sleep 0.5; done
 jars=$(ls "$product"/plugins/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
-"$JAVA_HOME/bin/java" -cp "$jars" "$repo/scripts/bench/DeltaSyncBenchmark.java" "http://localhost:$port" "$devices" "$rounds" "$scenario" ||
+"$JAVA_HOME/bin/java" -cp "$jars" "$repo/scripts/bench/DeltaSyncBenchmark.java" "http://localhost:$port" "$devices" "$rounds" "$scenario" "$server" ||
   { echo "benchmark-server: the benchmark failed; the server's log ends:" >&2; tail -n 40 "$data/server.log" >&2; exit 1; }

@@ -297,6 +297,29 @@ class ServerApiTest {
 	}
 
 	@Test
+	void changedLooksOnlyAtTheDevicesOrgUnitsAndAtWhatLeftThem() {
+		String mine = Fixture.event(admin, company.a, Fixture.TODAY, "mine");
+		Map.Entry<List<WireRecord>, String> pulled = pullAll("events", null, 100, DeviceScope.DEFAULT);
+		assertTrue(pulled.getKey().stream().anyMatch(record -> record.id().equals(mine)));
+		String events = pulled.getValue();
+
+		Fixture.event(admin, company.b, Fixture.TODAY, "in an org unit outside the officer's assignments");
+		assertEquals(List.of(), changed(DeviceScope.DEFAULT, new CategoryCursor("events", events)), "another org unit's change is not the device's");
+
+		admin.putRecord("event", mine, Map.of("orgUnit", Fixture.text(company.b)));
+		assertEquals(List.of("events"), changed(DeviceScope.DEFAULT, new CategoryCursor("events", events)),
+				"a record that left the device's org units is named: the pull tells the device it left");
+		ChangePage page = pullPage("events", events, 100, DeviceScope.DEFAULT);
+		assertFalse(page.hasMore());
+		assertTrue(page.left().stream().anyMatch(left -> left.id().equals(mine)), "the pull announces it: " + page.left());
+		assertEquals(List.of(), changed(DeviceScope.DEFAULT, new CategoryCursor("events", page.nextCursor())));
+
+		admin.putRecord("event", mine, Map.of("orgUnit", Fixture.text(company.a1)));
+		assertEquals(List.of("events"), changed(DeviceScope.DEFAULT, new CategoryCursor("events", page.nextCursor())),
+				"a record that came into a sub-unit of the device's is named");
+	}
+
+	@Test
 	void changedNamesTheCategoriesWhosePullWouldBringSomething() {
 		Fixture.event(admin, company.a, Fixture.TODAY, "before the cursors");
 		String events = pullAll("events", null, 100, DeviceScope.DEFAULT).getValue();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /**
@@ -13,7 +14,8 @@ import jakarta.persistence.Table;
  * it holds has left its scope (docs/protocol.md, "left").
  */
 @Entity
-@Table(name = "OP_SCOPE_MOVE")
+// the changed endpoint asks for the moves out of a device's org units after its cursor by this index (ChangeFeed.hasChanges)
+@Table(name = "OP_SCOPE_MOVE", indexes = @Index(name = "OP_SCOPE_MOVE_TYPE_UNIT_REV", columnList = "RTYPE,ORG_UNIT,REV"))
 public class ScopeMove {
 
 	@Id

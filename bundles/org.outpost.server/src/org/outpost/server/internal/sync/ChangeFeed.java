@@ -72,6 +72,8 @@ public final class ChangeFeed {
 	private static final int MOST_BOUND_VALUES = 1000;
 	/** Up to this many org units a scope's records are read by org unit (a query each), beyond it by type with the units as a filter. */
 	private static final int FEW_ORG_UNITS = 4;
+	/** Up to this many org units {@link #hasChanges} asks per org unit (two index seeks each), beyond it per type. */
+	private static final int ASKED_BY_UNIT = 16;
 
 	private ChangeFeed() {
 	}
@@ -105,9 +107,14 @@ public final class ChangeFeed {
 
 	/**
 	 * Whether a pull of the category from {@code cursor} would bring anything: false only when the
-	 * cursor is a finished one of the current scope and no record of the category changed after it
-	 * (every move out of the scope has a sequence number at or below its record's current one, so
-	 * no record after the cursor means no move either). True when unsure: the pull then decides.
+	 * cursor is a finished one of the current scope and no record of the category that may be in
+	 * the scope changed after it, nor moved out of it. For a scope of few org units that is asked
+	 * per org unit (and for records without one) of the records by their current org unit and of
+	 * the moves by the one they left: what the device should receive is in one of its org units
+	 * now, what left it was in one before. Otherwise any record of the category after the cursor
+	 * counts (every move has a sequence number at or below its record's current one). Each question
+	 * is an index seek, so a device that pulls only when told does not make the server walk a
+	 * range that grows with the others' changes. True when unsure: the pull then decides.
 	 */
 	public static boolean hasChanges(EntityManager em, Directory.View directory, UserScope user, String category, String cursor,
 			DeviceScope requested, LocalDate today) {
@@ -120,12 +127,35 @@ public final class ChangeFeed {
 			return true;
 		}
 		for (String type : scope.types()) {
-			if (!em.createQuery("SELECT r.rev FROM StoredRecord r WHERE r.type = :type AND r.rev > :after", Long.class).setParameter("type", type)
-					.setParameter("after", at.sequence()).setMaxResults(1).getResultList().isEmpty()) {
-				return true;
+			Set<String> units = scope.rules().bounds(RecordTypes.find(type).orElseThrow()).orgUnits();
+			if (units == null || units.size() > ASKED_BY_UNIT) {
+				if (!em.createQuery("SELECT r.rev FROM StoredRecord r WHERE r.type = :type AND r.rev > :after", Long.class).setParameter("type", type)
+						.setParameter("after", at.sequence()).setMaxResults(1).getResultList().isEmpty()) {
+					return true;
+				}
+				continue;
+			}
+			List<String> unitsAndNone = new ArrayList<>(units);
+			unitsAndNone.add(null);
+			for (String unit : unitsAndNone) {
+				if (changedAfter(em, "StoredRecord", type, unit, at.sequence()) || changedAfter(em, "ScopeMove", type, unit, at.sequence())) {
+					return true;
+				}
 			}
 		}
 		return false;
+	}
+
+	/** Whether a row of {@code entity} (records or moves) of the type and org unit (null: none) has a sequence number after {@code after}. */
+	private static boolean changedAfter(EntityManager em, String entity, String type, String orgUnit, long after) {
+		// ordered by the (type, org unit, sequence) index, so the database seeks it (see Scan.read)
+		TypedQuery<Long> query = em.createQuery("SELECT x.rev FROM " + entity + " x WHERE x.type = :type AND "
+				+ (orgUnit == null ? "x.orgUnit IS NULL" : "x.orgUnit = :orgUnit") + " AND x.rev > :after ORDER BY x.type, x.orgUnit, x.rev", Long.class)
+				.setParameter("type", type).setParameter("after", after);
+		if (orgUnit != null) {
+			query.setParameter("orgUnit", orgUnit);
+		}
+		return !query.setMaxResults(1).getResultList().isEmpty();
 	}
 
 	public static ServedPage page(EntityManager em, Directory.View directory, ScopeHistory history, UserScope user, ChangesRequest request,
