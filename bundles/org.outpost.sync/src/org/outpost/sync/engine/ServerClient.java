@@ -24,10 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.outpost.core.ApplicationVersion;
+import org.outpost.protocol.ChangePageStream;
+import org.outpost.protocol.ChangePageStream.Page;
 import org.outpost.protocol.ErrorBody;
+import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.BlobStatus;
-import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangedCategories;
 import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
@@ -81,13 +83,28 @@ final class ServerClient {
 		return send(post(Protocol.LOGIN, null, login), JsonCodec::loginResponse);
 	}
 
-	ChangePage changes(String token, ChangesRequest changes) throws SyncProblem {
-		return send(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
-	}
-
-	/** Asks for a page without waiting for it: {@link #await} it. */
-	CompletableFuture<ChangePage> changesAsync(String token, ChangesRequest changes) throws SyncProblem {
-		return sendAsync(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
+	/**
+	 * Asks for a page without waiting for it: {@link #await} it. The page is read token by token
+	 * on the thread that receives it, each record's body by {@code bodies}.
+	 */
+	<B> CompletableFuture<Page<B>> changesAsync(String token, ChangesRequest changes, ChangePageStream.BodyReader<B> bodies) throws SyncProblem {
+		return http.sendAsync(post(Protocol.CHANGES, token, changes), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+			bytesDown.addAndGet(response.body().length);
+			try {
+				if (response.statusCode() >= 400) {
+					throw problem(response.statusCode(), parsed(response));
+				}
+				return ChangePageStream.read(response.body(), bodies);
+			} catch (ProtocolException e) {
+				throw new CompletionException(new SyncProblem(Kind.SERVER_ERROR, e.code() == ErrorCode.MALFORMED_JSON
+						? "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON"
+						: "The server's answer could not be read: " + e.getMessage(), e));
+			} catch (IllegalArgumentException e) {
+				throw new CompletionException(new SyncProblem(Kind.SERVER_ERROR, "The server's answer could not be read: " + e.getMessage(), e));
+			} catch (SyncProblem e) {
+				throw new CompletionException(e);
+			}
+		});
 	}
 
 	/** Which of the categories have anything to pull (protocol {@value Protocol#CHANGED_SINCE}; ask only a server that speaks it). */
