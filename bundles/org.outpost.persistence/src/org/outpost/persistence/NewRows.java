@@ -29,6 +29,8 @@ import jakarta.persistence.PersistenceException;
  * shared cache (a new row has nothing cached), for bulk loads such as an initial sync. The columns
  * come from EclipseLink's mapping of the class, so any contributed entity whose attributes are all
  * plain columns of one table qualifies ({@link #insertable}); others go through {@code persist}.
+ * The rows are given as entities ({@link #insert}) or as their column values ({@link #insertRows},
+ * in {@link RowColumns} order), so a bulk load need not build an entity per row.
  */
 public final class NewRows {
 
