@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -55,6 +56,8 @@ final class ServerClient {
 
 	private final URI base;
 	private final HttpClient http;
+	/** Where answers are read: the JDK's client completes its futures on the common pool, whatever executor it was given. */
+	private final Executor answers;
 	private final String clientVersion = ApplicationVersion.CURRENT.toString();
 	// the answer to a page asked for ahead is counted in the HTTP client's thread
 	private final AtomicLong bytesUp = new AtomicLong();
@@ -64,10 +67,11 @@ final class ServerClient {
 		String text = server.toString();
 		this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
 		this.http = http;
+		this.answers = http.executor().orElse(Runnable::run);
 	}
 
 	static HttpClient newHttpClient() {
-		// answers are completed (and parsed) on threads of the client's own, never on the common pool: it has one
+		// answers are read (and parsed) on threads of the client's own, never on the common pool: it has one
 		// thread on a 2-core machine, and anything else blocking it would stall the sync until its timeout
 		ExecutorService answers = Executors.newCachedThreadPool(Thread.ofPlatform().name("outpost-sync-http-", 1).daemon().factory());
 		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).executor(answers).build();
@@ -88,7 +92,7 @@ final class ServerClient {
 	 * on the thread that receives it, each record's body by {@code bodies}.
 	 */
 	<B> CompletableFuture<Page<B>> changesAsync(String token, ChangesRequest changes, ChangePageStream.BodyReader<B> bodies) throws SyncProblem {
-		return http.sendAsync(post(Protocol.CHANGES, token, changes), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+		return http.sendAsync(post(Protocol.CHANGES, token, changes), HttpResponse.BodyHandlers.ofByteArray()).thenApplyAsync(response -> {
 			bytesDown.addAndGet(response.body().length);
 			try {
 				if (response.statusCode() >= 400) {
@@ -104,7 +108,7 @@ final class ServerClient {
 			} catch (SyncProblem e) {
 				throw new CompletionException(e);
 			}
-		});
+		}, answers);
 	}
 
 	/** Which of the categories have anything to pull (protocol {@value Protocol#CHANGED_SINCE}; ask only a server that speaks it). */
@@ -202,13 +206,13 @@ final class ServerClient {
 	}
 
 	private <T> CompletableFuture<T> sendAsync(HttpRequest request, Function<JsonNode, T> reader) {
-		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApplyAsync(response -> {
 			try {
 				return read(response, reader);
 			} catch (SyncProblem e) {
 				throw new CompletionException(e);
 			}
-		});
+		}, answers);
 	}
 
 	/** The answer, or the problem that kept it from coming. */
