@@ -18,7 +18,6 @@ import org.eclipse.persistence.internal.databaseaccess.DatabasePlatform;
 import org.eclipse.persistence.internal.helper.DatabaseField;
 import org.eclipse.persistence.internal.sessions.AbstractSession;
 import org.eclipse.persistence.jpa.JpaEntityManager;
-import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.mappings.foundation.AbstractDirectMapping;
 
 import jakarta.persistence.EntityManager;
@@ -30,6 +29,8 @@ import jakarta.persistence.PersistenceException;
  * shared cache (a new row has nothing cached), for bulk loads such as an initial sync. The columns
  * come from EclipseLink's mapping of the class, so any contributed entity whose attributes are all
  * plain columns of one table qualifies ({@link #insertable}); others go through {@code persist}.
+ * The rows are given as entities ({@link #insert}) or as their column values ({@link #insertRows},
+ * in {@link RowColumns} order), so a bulk load need not build an entity per row.
  */
 public final class NewRows {
 
@@ -87,40 +88,50 @@ public final class NewRows {
 		if (entities.isEmpty()) {
 			return;
 		}
-		ClassDescriptor descriptor = requireInsertable(em, type);
+		RowColumns columns = RowColumns.of(em, type);
+		insertRows(em, columns, entities.stream().map(columns::columnValues).toList());
+	}
+
+	/**
+	 * Inserts rows of {@code columns}' entity, none of them in the database yet, each given as its
+	 * column values in {@link RowColumns} order ({@link RowColumns#columnValue}), in JDBC batches
+	 * inside the caller's transaction: for a bulk load that makes no entity per row.
+	 */
+	public static void insertRows(EntityManager em, RowColumns columns, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		ClassDescriptor descriptor = requireInsertable(em, columns.type());
 		AbstractSession session = session(em);
 		DatabasePlatform platform = platform(em);
-		List<AbstractDirectMapping> mappings = new ArrayList<>();
-		List<String> columns = new ArrayList<>();
-		for (DatabaseMapping mapping : descriptor.getMappings()) {
-			mappings.add((AbstractDirectMapping) mapping);
-			columns.add(mapping.getField().getNameDelimited(platform));
+		List<AbstractDirectMapping> mappings = columns.mappings();
+		List<String> names = new ArrayList<>();
+		for (AbstractDirectMapping mapping : mappings) {
+			names.add(mapping.getField().getNameDelimited(platform));
 		}
-		String sql = "INSERT INTO " + descriptor.getDefaultTable().getQualifiedNameDelimited(platform) + " (" + String.join(", ", columns)
-				+ ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+		String sql = "INSERT INTO " + descriptor.getDefaultTable().getQualifiedNameDelimited(platform) + " (" + String.join(", ", names)
+				+ ") VALUES (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
 		try (PreparedStatement insert = connection(em).prepareStatement(sql)) {
-			for (Object entity : entities) {
-				if (!type.isInstance(entity)) {
-					throw new IllegalArgumentException(entity + " is not a " + type.getName());
+			for (Object[] row : rows) {
+				if (row.length != mappings.size()) {
+					throw new IllegalArgumentException("A row of " + descriptor.getTableName() + " has " + mappings.size() + " columns, not " + row.length);
 				}
-				for (int i = 0; i < mappings.size(); i++) {
-					AbstractDirectMapping mapping = mappings.get(i);
-					Object value = mapping.getFieldValue(mapping.getAttributeValueFromObject(entity), session);
-					if (value == null) {
-						insert.setNull(i + 1, platform.getJDBCTypeForSetNull(mapping.getField()));
+				for (int i = 0; i < row.length; i++) {
+					if (row[i] == null) {
+						insert.setNull(i + 1, platform.getJDBCTypeForSetNull(mappings.get(i).getField()));
 					} else {
-						platform.setParameterValueInDatabaseCall(value, insert, i + 1, session);
+						platform.setParameterValueInDatabaseCall(row[i], insert, i + 1, session);
 					}
 				}
 				insert.addBatch();
 			}
 			insert.executeBatch();
 		} catch (SQLException e) {
-			throw new PersistenceException("Could not insert " + entities.size() + " rows into " + descriptor.getTableName() + ": " + e.getMessage(), e);
+			throw new PersistenceException("Could not insert " + rows.size() + " rows into " + descriptor.getTableName() + ": " + e.getMessage(), e);
 		}
 	}
 
-	private static ClassDescriptor requireInsertable(EntityManager em, Class<?> type) {
+	static ClassDescriptor requireInsertable(EntityManager em, Class<?> type) {
 		if (!insertable(em, type)) {
 			throw new IllegalArgumentException(type.getName() + " is not an entity of plain columns in one table; persist it instead");
 		}
@@ -131,7 +142,7 @@ public final class NewRows {
 		return session(em).getDescriptor(Objects.requireNonNull(type, "type"));
 	}
 
-	private static AbstractSession session(EntityManager em) {
+	static AbstractSession session(EntityManager em) {
 		return em.unwrap(JpaEntityManager.class).getDatabaseSession();
 	}
 

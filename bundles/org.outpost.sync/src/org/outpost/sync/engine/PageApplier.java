@@ -13,9 +13,10 @@ import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.persistence.NewRows;
-import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.persistence.RowColumns;
+import org.outpost.protocol.ChangePageStream.Page;
+import org.outpost.protocol.ChangePageStream.StreamedRecord;
 import org.outpost.protocol.Messages.LeftRecord;
-import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.sync.outbox.OutboxEntry;
 import org.outpost.sync.outbox.Operation;
 
@@ -44,8 +45,8 @@ final class PageApplier {
 		this.index = index;
 	}
 
-	/** Applies the page; {@code built}: its records as new entities, built ahead ({@link NewEntities}). */
-	void apply(LocalDatabase database, String category, ChangePage page, NewEntities built) {
+	/** Applies the page; {@code rows}: its records as new rows, made ahead ({@link PageRows}). */
+	void apply(LocalDatabase database, String category, Page<PulledFields> page, PageRows rows) {
 		List<String> insertedNow = database.write(em -> {
 			SyncCursor cursor = em.find(SyncCursor.class, category);
 			if (cursor == null) {
@@ -62,9 +63,9 @@ final class PageApplier {
 			Set<String> current = new HashSet<>();
 			Map<String, SyncedRecord> local = localRecords(em, page, !startedEmpty.isEmpty() && outboxIsEmpty(em), current);
 			Map<String, List<OutboxEntry>> pending = pendingEntries(em, List.copyOf(local.keySet()));
-			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(WireRecord::id).toList()) : Set.of();
+			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(StreamedRecord::id).toList()) : Set.of();
 			NewRecords created = new NewRecords(em);
-			for (WireRecord record : page.records()) {
+			for (StreamedRecord<PulledFields> record : page.records()) {
 				if (cursor.isSweeping() && swept.add(record.id())) {
 					em.persist(new SweptRecord(category, record.id()));
 				}
@@ -72,11 +73,11 @@ final class PageApplier {
 					continue;
 				}
 				index.find(record.type()).ifPresentOrElse(
-						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created, built),
+						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created, rows),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
 			List<String> written = created.write();
-			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(WireRecord::id).toList();
+			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(StreamedRecord::id).toList();
 			if (!live.isEmpty() && em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0) {
 				// back in scope: kept for good
 				em.createQuery("DELETE FROM OutOfScopeRecord k WHERE k.recordId IN :ids").setParameter("ids", live).executeUpdate();
@@ -132,10 +133,10 @@ final class PageApplier {
 	 * (this device's own changes coming back after its push gave them their revision) go into
 	 * {@code current}, and only the others are read as entities.
 	 */
-	private Map<String, SyncedRecord> localRecords(EntityManager em, ChangePage page, boolean onlyInserted, Set<String> current) {
+	private Map<String, SyncedRecord> localRecords(EntityManager em, Page<PulledFields> page, boolean onlyInserted, Set<String> current) {
 		Map<String, List<String>> idsByType = new LinkedHashMap<>();
 		Map<String, Long> revisions = new HashMap<>();
-		for (WireRecord record : page.records()) {
+		for (StreamedRecord<PulledFields> record : page.records()) {
 			idsByType.computeIfAbsent(record.type(), type -> new ArrayList<>()).add(record.id());
 			revisions.put(record.id(), record.rev());
 		}
@@ -176,8 +177,8 @@ final class PageApplier {
 				.getResultList());
 	}
 
-	private static void apply(EntityManager em, RecordTypeIndex.Entry type, WireRecord record, SyncedRecord local, List<OutboxEntry> entries,
-			NewRecords created, NewEntities built) {
+	private static void apply(EntityManager em, RecordTypeIndex.Entry type, StreamedRecord<PulledFields> record, SyncedRecord local,
+			List<OutboxEntry> entries, NewRecords created, PageRows rows) {
 		List<OutboxEntry> pending = entries.stream().filter(e -> e.getRecordType().equals(record.type())).toList();
 		if (record.tombstone()) {
 			if (local != null && pending.isEmpty()) {
@@ -186,10 +187,10 @@ final class PageApplier {
 			return;
 		}
 		if (local == null) {
-			created.add(type.type(), built.forRecord(type, record));
+			created.add(type, record, rows.take(record));
 			return;
 		}
-		Map<String, Object> fields = WireTranslator.fieldsOf(record);
+		Map<String, Object> fields = record.body().toMap(record.dueDate());
 		if (pending.stream().anyMatch(e -> e.getOperation() == Operation.DELETE)) {
 			// the user deleted it here: the delete goes up with the next push, and the server decides
 			return;
@@ -250,35 +251,51 @@ final class PageApplier {
 
 	/**
 	 * The page's records new to this device: those of types made of plain columns go in as JDBC
-	 * batches per type (no change tracking, nothing to merge into the shared cache), the others
-	 * through the persistence context; all in the page's transaction.
+	 * batches per type (no change tracking, nothing to merge into the shared cache), from the rows
+	 * made ahead or, for a record without one, from its entity; the others through the persistence
+	 * context; all in the page's transaction.
 	 */
 	private static final class NewRecords {
 
 		private final EntityManager em;
-		private final Map<Class<? extends SyncedRecord>, List<SyncedRecord>> rows = new LinkedHashMap<>();
+		private final Map<Class<? extends SyncedRecord>, List<Object[]>> rows = new LinkedHashMap<>();
+		private final Map<Class<? extends SyncedRecord>, List<String>> ids = new HashMap<>();
+		private final Map<Class<? extends SyncedRecord>, RowColumns> columns = new HashMap<>();
 		private final Map<Class<? extends SyncedRecord>, Boolean> insertable = new HashMap<>();
 
 		NewRecords(EntityManager em) {
 			this.em = em;
 		}
 
-		void add(Class<? extends SyncedRecord> type, SyncedRecord record) {
-			if (insertable.computeIfAbsent(type, t -> NewRows.insertable(em, t))) {
-				rows.computeIfAbsent(type, t -> new ArrayList<>()).add(record);
-			} else {
-				em.persist(record);
+		/** Adds a record; {@code row}: its row made ahead, or null to build it as an entity. */
+		void add(RecordTypeIndex.Entry type, StreamedRecord<PulledFields> record, Object[] row) {
+			Class<? extends SyncedRecord> entity = type.type();
+			if (!insertable.computeIfAbsent(entity, t -> NewRows.insertable(em, t))) {
+				em.persist(built(type, record));
+				return;
 			}
+			RowColumns of = columns.computeIfAbsent(entity, t -> RowColumns.of(em, t));
+			rows.computeIfAbsent(entity, t -> new ArrayList<>()).add(row != null ? row : of.columnValues(built(type, record)));
+			ids.computeIfAbsent(entity, t -> new ArrayList<>()).add(record.id());
 		}
 
 		/** Writes the rows; their ids. */
 		List<String> write() {
-			List<String> ids = new ArrayList<>();
-			rows.forEach((type, records) -> {
-				NewRows.insert(em, type, records);
-				records.forEach(record -> ids.add(record.getId()));
+			List<String> written = new ArrayList<>();
+			rows.forEach((type, values) -> {
+				NewRows.insertRows(em, columns.get(type), values);
+				written.addAll(ids.get(type));
 			});
-			return ids;
+			return written;
+		}
+
+		/** A new entity of the record's type holding what the server sent. */
+		private static SyncedRecord built(RecordTypeIndex.Entry type, StreamedRecord<PulledFields> record) {
+			SyncedRecord fresh = type.newRecord();
+			fresh.setId(record.id());
+			((Syncable) fresh).applySyncedFields(record.body().toMap(record.dueDate()));
+			fresh.setRevision(record.rev());
+			return fresh;
 		}
 	}
 }

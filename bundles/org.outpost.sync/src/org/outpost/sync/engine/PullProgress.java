@@ -2,7 +2,7 @@ package org.outpost.sync.engine;
 
 import java.time.Clock;
 
-import org.outpost.protocol.Messages.ChangePage;
+import org.outpost.protocol.ChangePageStream.Page;
 
 /**
  * The progress of pulling one category, told as "Receiving Events: 500 / 1,200 records, 310 KB,
@@ -26,7 +26,7 @@ final class PullProgress {
 	}
 
 	/** Takes one applied page in. */
-	void received(ChangePage page) {
+	void received(Page<?> page) {
 		received += page.records().size();
 		if (page.remaining() >= 0) {
 			total = received + page.remaining();

@@ -20,14 +20,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.outpost.core.ApplicationVersion;
+import org.outpost.protocol.ChangePageStream;
+import org.outpost.protocol.ChangePageStream.Page;
 import org.outpost.protocol.ErrorBody;
+import org.outpost.protocol.ErrorCode;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.BlobStatus;
-import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangedCategories;
 import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
@@ -53,6 +56,8 @@ final class ServerClient {
 
 	private final URI base;
 	private final HttpClient http;
+	/** Where answers are read: the JDK's client completes its futures on the common pool, whatever executor it was given. */
+	private final Executor answers;
 	private final String clientVersion = ApplicationVersion.CURRENT.toString();
 	// the answer to a page asked for ahead is counted in the HTTP client's thread
 	private final AtomicLong bytesUp = new AtomicLong();
@@ -62,10 +67,11 @@ final class ServerClient {
 		String text = server.toString();
 		this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
 		this.http = http;
+		this.answers = http.executor().orElse(Runnable::run);
 	}
 
 	static HttpClient newHttpClient() {
-		// answers are completed (and parsed) on threads of the client's own, never on the common pool: it has one
+		// answers are read (and parsed) on threads of the client's own, never on the common pool: it has one
 		// thread on a 2-core machine, and anything else blocking it would stall the sync until its timeout
 		ExecutorService answers = Executors.newCachedThreadPool(Thread.ofPlatform().name("outpost-sync-http-", 1).daemon().factory());
 		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NORMAL).executor(answers).build();
@@ -81,13 +87,28 @@ final class ServerClient {
 		return send(post(Protocol.LOGIN, null, login), JsonCodec::loginResponse);
 	}
 
-	ChangePage changes(String token, ChangesRequest changes) throws SyncProblem {
-		return send(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
-	}
-
-	/** Asks for a page without waiting for it: {@link #await} it. */
-	CompletableFuture<ChangePage> changesAsync(String token, ChangesRequest changes) throws SyncProblem {
-		return sendAsync(post(Protocol.CHANGES, token, changes), JsonCodec::changePage);
+	/**
+	 * Asks for a page without waiting for it: {@link #await} it. The page is read token by token
+	 * on the thread that receives it, each record's body by {@code bodies}.
+	 */
+	<B> CompletableFuture<Page<B>> changesAsync(String token, ChangesRequest changes, ChangePageStream.BodyReader<B> bodies) throws SyncProblem {
+		return http.sendAsync(post(Protocol.CHANGES, token, changes), HttpResponse.BodyHandlers.ofByteArray()).thenApplyAsync(response -> {
+			bytesDown.addAndGet(response.body().length);
+			try {
+				if (response.statusCode() >= 400) {
+					throw problem(response.statusCode(), parsed(response));
+				}
+				return ChangePageStream.read(response.body(), bodies);
+			} catch (ProtocolException e) {
+				throw new CompletionException(new SyncProblem(Kind.SERVER_ERROR, e.code() == ErrorCode.MALFORMED_JSON
+						? "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON"
+						: "The server's answer could not be read: " + e.getMessage(), e));
+			} catch (IllegalArgumentException e) {
+				throw new CompletionException(new SyncProblem(Kind.SERVER_ERROR, "The server's answer could not be read: " + e.getMessage(), e));
+			} catch (SyncProblem e) {
+				throw new CompletionException(e);
+			}
+		}, answers);
 	}
 
 	/** Which of the categories have anything to pull (protocol {@value Protocol#CHANGED_SINCE}; ask only a server that speaks it). */
@@ -185,13 +206,13 @@ final class ServerClient {
 	}
 
 	private <T> CompletableFuture<T> sendAsync(HttpRequest request, Function<JsonNode, T> reader) {
-		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApplyAsync(response -> {
 			try {
 				return read(response, reader);
 			} catch (SyncProblem e) {
 				throw new CompletionException(e);
 			}
-		});
+		}, answers);
 	}
 
 	/** The answer, or the problem that kept it from coming. */

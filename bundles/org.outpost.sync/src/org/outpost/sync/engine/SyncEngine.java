@@ -25,8 +25,8 @@ import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.protocol.ChangePageStream.Page;
 import org.outpost.protocol.Messages.CategoryCursor;
-import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
@@ -488,17 +488,18 @@ public final class SyncEngine {
 			return stored == null ? null : stored.getCursor();
 		});
 		PageApplier applier = new PageApplier(index);
+		RowPlans plans = RowPlans.of(database, index, category);
 		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
-		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true), index);
+		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true), plans);
 		try {
 			while (true) {
 				checkCancel(monitor);
 				Received received = client.await(next.received());
-				ChangePage page = received.page();
-				// the next page travels, is read and built as entities while this one is written; each is still committed with
-				// its cursor, in order
-				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope), index) : null;
-				applier.apply(database, category, page, received.entities());
+				Page<PulledFields> page = received.page();
+				// the next page travels and is read into rows while this one is written; each is still committed with its
+				// cursor, in order
+				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope), plans) : null;
+				applier.apply(database, category, page, received.rows());
 				progress.received(page);
 				monitor.subTask(progress.describe(client.bytesDown()));
 				// one unit of work per record; without a total, ten pages more is a guess that moves the bar
@@ -516,18 +517,18 @@ public final class SyncEngine {
 		}
 	}
 
-	/** A page and its records built as new entities. */
-	private record Received(ChangePage page, NewEntities entities) {
+	/** A page and its records as new rows. */
+	private record Received(Page<PulledFields> page, PageRows rows) {
 	}
 
-	/** A page asked for: the server's answer (cancelling it ends the exchange), and the page with its entities once built. */
-	private record Asked(CompletableFuture<ChangePage> answer, CompletableFuture<Received> received) {
+	/** A page asked for: the server's answer (cancelling it ends the exchange), and the page with its rows once made. */
+	private record Asked(CompletableFuture<Page<PulledFields>> answer, CompletableFuture<Received> received) {
 	}
 
-	/** Asks for a page; the entities are built on the thread that reads the answer. */
-	private static Asked ask(ServerClient client, String token, ChangesRequest request, RecordTypeIndex index) throws SyncProblem {
-		CompletableFuture<ChangePage> answer = client.changesAsync(token, request);
-		return new Asked(answer, answer.thenApply(page -> new Received(page, NewEntities.of(page, index))));
+	/** Asks for a page; it is read and its rows are made on the thread that receives the answer. */
+	private static Asked ask(ServerClient client, String token, ChangesRequest request, RowPlans plans) throws SyncProblem {
+		CompletableFuture<Page<PulledFields>> answer = client.changesAsync(token, request, plans);
+		return new Asked(answer, answer.thenApply(page -> new Received(page, PageRows.of(page, plans))));
 	}
 
 	private static void checkCancel(IProgressMonitor monitor) {

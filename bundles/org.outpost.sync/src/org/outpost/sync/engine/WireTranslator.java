@@ -10,7 +10,6 @@ import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.sync.RecordLookup;
 import org.outpost.core.sync.WireScope;
 import org.outpost.protocol.Messages.FieldChange;
-import org.outpost.protocol.Messages.WireRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,16 +25,6 @@ final class WireTranslator {
 	static final ObjectMapper JSON = new ObjectMapper();
 
 	private WireTranslator() {
-	}
-
-	/** The record's own fields from a pulled record: its body, plus the due date the server keeps in a column. */
-	static Map<String, Object> fieldsOf(WireRecord record) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		record.body().properties().forEach(field -> fields.put(field.getKey(), plainValue(field.getValue())));
-		if (record.dueDate() != null) {
-			fields.putIfAbsent("dueDate", record.dueDate().toString());
-		}
-		return fields;
 	}
 
 	/** The changed fields of a create or edit, with the scope fields they move. */
@@ -58,23 +47,6 @@ final class WireTranslator {
 
 	static String text(JsonNode value) {
 		return value == null ? "null" : value.toString();
-	}
-
-	/** A body field as a record's field map holds it: scalars read directly, which an initial sync does for every field of every record. */
-	private static Object plainValue(JsonNode value) {
-		if (value.isTextual()) {
-			return value.textValue();
-		}
-		if (value.isNull()) {
-			return null;
-		}
-		if (value.isBoolean()) {
-			return value.booleanValue();
-		}
-		if (value.isIntegralNumber() && value.canConvertToLong()) {
-			return value.longValue();
-		}
-		return plain(value);
 	}
 
 	/** A value as a record's field map holds it. */
