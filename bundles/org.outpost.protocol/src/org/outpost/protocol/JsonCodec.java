@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangePage;
@@ -112,8 +113,12 @@ public final class JsonCodec {
 			throw JsonReader.invalid("limit", "must be between 1 and " + Protocol.MAX_PAGE_SIZE);
 		}
 		JsonReader scope = in.child("scope");
+		List<Long> held = in.longs("heldRevisions");
+		if (held.size() > Protocol.MAX_HELD_REVISIONS) {
+			throw JsonReader.invalid("heldRevisions", "may name at most " + Protocol.MAX_HELD_REVISIONS + " revisions");
+		}
 		return new ChangesRequest(in.requiredText("category"), in.text("cursor"), limit, scope == null ? DeviceScope.DEFAULT : deviceScope(scope),
-				in.bool("countRemaining", false));
+				in.bool("countRemaining", false), Set.copyOf(held));
 	}
 
 	public static ChangedRequest changedRequest(JsonNode json) {
@@ -380,6 +385,13 @@ public final class JsonCodec {
 		json.writeNumberField("limit", changes.limit());
 		if (changes.countRemaining()) {
 			json.writeBooleanField("countRemaining", true);
+		}
+		if (!changes.heldRevisions().isEmpty()) {
+			json.writeArrayFieldStart("heldRevisions");
+			for (long revision : changes.heldRevisions()) {
+				json.writeNumber(revision);
+			}
+			json.writeEndArray();
 		}
 		writeScope(json, changes.scope());
 		json.writeEndObject();

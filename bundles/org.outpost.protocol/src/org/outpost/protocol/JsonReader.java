@@ -159,6 +159,24 @@ final class JsonReader {
 		return items;
 	}
 
+	List<Long> longs(String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return List.of();
+		}
+		if (!value.isArray()) {
+			throw invalid(path + field, "must be an array of integers");
+		}
+		List<Long> items = new ArrayList<>(value.size());
+		for (JsonNode item : value) {
+			if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+				throw invalid(path + field, "must be an array of integers");
+			}
+			items.add(item.longValue());
+		}
+		return items;
+	}
+
 	static ProtocolException invalid(String field, String problem) {
 		String name = field.endsWith(".") ? field.substring(0, field.length() - 1) : field;
 		return new ProtocolException(ErrorCode.INVALID_REQUEST, (name.isEmpty() ? "The request body" : "The field '" + name + "'") + " " + problem);

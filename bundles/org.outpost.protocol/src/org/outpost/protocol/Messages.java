@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,12 +50,19 @@ public final class Messages {
 	 * inside the device's sync settings. {@code countRemaining} asks for the page's
 	 * {@code remaining} also when the cursor is in the middle of the feed (a sync's first page
 	 * after a cancelled or earlier sync), so the device can tell a total and the time left.
+	 * {@code heldRevisions}: revisions the device's own push gave records it holds exactly as the
+	 * server does (the push answered {@code previousRev}); the feed leaves out a record whose
+	 * current revision is one of them.
 	 */
-	public record ChangesRequest(String category, String cursor, int limit, DeviceScope scope, boolean countRemaining) {
+	public record ChangesRequest(String category, String cursor, int limit, DeviceScope scope, boolean countRemaining, Set<Long> heldRevisions) {
+
+		public ChangesRequest {
+			heldRevisions = Set.copyOf(heldRevisions);
+		}
 
 		/** A request that counts what remains only where the feed always does: at the start of a scan. */
 		public ChangesRequest(String category, String cursor, int limit, DeviceScope scope) {
-			this(category, cursor, limit, scope, false);
+			this(category, cursor, limit, scope, false, Set.of());
 		}
 	}
 

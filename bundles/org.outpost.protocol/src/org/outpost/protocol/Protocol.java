@@ -46,6 +46,8 @@ public final class Protocol {
 	/** Most records in one change page, and the page size when the client names none. */
 	public static final int MAX_PAGE_SIZE = 1000;
 	public static final int DEFAULT_PAGE_SIZE = 200;
+	/** Most revisions a change request may name as held by the device already ({@code heldRevisions}). */
+	public static final int MAX_HELD_REVISIONS = 1000;
 
 	/** Largest blob chunk one PUT may carry. */
 	public static final int MAX_BLOB_CHUNK_BYTES = 4 * 1024 * 1024;

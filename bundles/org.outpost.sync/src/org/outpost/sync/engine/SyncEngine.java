@@ -6,8 +6,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.osgi.service.prefs.BackingStoreException;
 import org.outpost.core.ApplicationVersion;
-import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.persistence.LocalDatabase;
@@ -30,12 +29,10 @@ import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangedRequest;
 import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
-import org.outpost.protocol.Messages.FieldConflict;
 import org.outpost.protocol.Messages.Hello;
 import org.outpost.protocol.Messages.LoginRequest;
 import org.outpost.protocol.Messages.LoginResponse;
 import org.outpost.protocol.Messages.Mutation;
-import org.outpost.protocol.Messages.MutationResult;
 import org.outpost.protocol.Messages.Operation;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Messages.PushResponse;
@@ -70,7 +67,6 @@ public final class SyncEngine {
 	static final int PUSH_BATCH = Protocol.MAX_MUTATIONS_PER_PUSH;
 	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
-	private static final Set<String> SERVER_ONLY_SCOPE_FIELDS = Set.of("orgUnit", "location", "owner");
 
 	private final LocalDatabase database;
 	private final SyncParticipants participants;
@@ -254,11 +250,13 @@ public final class SyncEngine {
 			long upTo = content == null ? Long.MAX_VALUE : lastQueued();
 			Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
 			held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
-			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally);
+			Set<Long> heldRevisions = new HashSet<>();
+			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally, heldRevisions);
 			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
 			progress.subTask("Receiving " + participant.label());
 			// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
-			long down = changed.contains(participant.id()) || up > 0 ? pull(client, token, participant, index, device, progress.split(1)) : 0;
+			long down = changed.contains(participant.id()) || up > 0 ? pull(client, token, participant, index, device, heldRevisions, progress.split(1))
+					: 0;
 			if (content != null) {
 				content.afterPull(transfers, progress.split(1));
 			}
@@ -327,13 +325,19 @@ public final class SyncEngine {
 				.filter(Objects::nonNull).findFirst().orElse(0L));
 	}
 
+	/**
+	 * Sends the participant's queued changes in batches and stores the answers.
+	 *
+	 * @param held gets the revisions this device now holds exactly as the server does
+	 */
 	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, Holds holds,
-			SubMonitor monitor, Tally tally) throws SyncProblem {
+			SubMonitor monitor, Tally tally, Set<Long> held) throws SyncProblem {
 		List<String> types = index.wireTypesOf(participant);
 		long sent = 0;
 		if (types.isEmpty()) {
 			return 0;
 		}
+		PushAnswers answers = new PushAnswers(database, index, clock);
 		while (true) {
 			checkCancel(monitor);
 			List<OutboxEntry> batch = database.read(em -> {
@@ -367,19 +371,10 @@ public final class SyncEngine {
 						.setParameter("error", e.getMessage()).setParameter("ids", ids).executeUpdate());
 				throw e;
 			}
-			database.write(em -> {
-				// the batch's entries in one query, before any change: a query after one would flush, once per result
-				Map<String, OutboxEntry> entries = new HashMap<>();
-				em.createQuery("SELECT e FROM OutboxEntry e WHERE e.mutationId IN :ids", OutboxEntry.class).setParameter("ids", ids).getResultList()
-						.forEach(entry -> entries.put(entry.getMutationId(), entry));
-				Map<String, SyncedRecord> records = recordsOf(em, index, List.copyOf(entries.values()));
-				Map<String, PushedEvent> pushed = pushedEvents(em, entries.values());
-				for (MutationResult result : response.results()) {
-					OutboxEntry entry = entries.get(result.mutationId());
-					applyResult(em, entry, entry == null ? null : records.get(entry.getRecordId()), pushed, result, tally);
-				}
-				return null;
-			});
+			PushAnswers.Stored stored = answers.store(batch.subList(0, mutations.size()), response);
+			tally.conflicts += stored.conflicts();
+			tally.rejects += stored.rejects();
+			held.addAll(stored.heldRevisions());
 			sent += mutations.size();
 		}
 	}
@@ -409,79 +404,14 @@ public final class SyncEngine {
 				WireTranslator.changes(type, record, entry.changes(), entry.base(), operation == Operation.CREATE, em::find));
 	}
 
-	private void applyResult(EntityManager em, OutboxEntry entry, SyncedRecord record, Map<String, PushedEvent> pushed, MutationResult result,
-			Tally tally) {
-		if (entry == null) {
-			return;
-		}
-		long now = clock.millis();
-		switch (result.outcome()) {
-		case APPLIED -> {
-			if (record != null && record.isTombstone()) {
-				em.remove(record);
-			} else if (record != null && result.previousRev() == record.getRevision()) {
-				// the server's record is now exactly this one: the pull that brings it back skips it (PageApplier)
-				record.setRevision(result.newRev());
-			}
-			notePushed(em, entry, pushed, now);
-		}
-		case CONFLICT -> {
-			for (Map.Entry<String, FieldConflict> field : result.conflicts().entrySet()) {
-				FieldConflict conflict = field.getValue();
-				em.persist(new SyncConflict(entry.getRecordType(), entry.getRecordId(), field.getKey(), WireTranslator.text(conflict.mine()),
-						WireTranslator.text(conflict.server()), WireTranslator.text(conflict.base()), clock.instant()));
-				if (record != null && !SERVER_ONLY_SCOPE_FIELDS.contains(field.getKey())) {
-					// the server kept its value: the record shows it; the conflict keeps the user's
-					Map<String, Object> theirs = new HashMap<>();
-					theirs.put(field.getKey(), WireTranslator.plain(conflict.server()));
-					((Syncable) record).applySyncedFields(theirs);
-				}
-				tally.conflicts++;
-			}
-			// the revision stays: the record differs from the server's (a conflict kept the user's scope fields, others merged there), which the pull brings
-			notePushed(em, entry, pushed, now);
-		}
-		case REJECTED -> {
-			em.persist(new RejectedChange(entry.getMutationId(), entry.getRecordType(), entry.getRecordId(), entry.getOperation().name(),
-					"{\"changes\":" + WireTranslator.json(entry.changes()) + ",\"base\":" + WireTranslator.json(entry.base()) + "}",
-					result.reason() == null ? "rejected" : result.reason(), clock.instant()));
-			tally.rejects++;
-		}
-		}
-		em.remove(entry);
-	}
-
-	/** The retention marks of the batch's events, read in one query before the results change anything. */
-	private static Map<String, PushedEvent> pushedEvents(EntityManager em, Collection<OutboxEntry> entries) {
-		List<String> events = entries.stream().filter(entry -> "event".equals(entry.getRecordType())).map(OutboxEntry::getRecordId).toList();
-		Map<String, PushedEvent> pushed = new HashMap<>();
-		if (!events.isEmpty()) {
-			em.createQuery("SELECT p FROM PushedEvent p WHERE p.eventId IN :ids", PushedEvent.class).setParameter("ids", events).getResultList()
-					.forEach(mark -> pushed.put(mark.getEventId(), mark));
-		}
-		return pushed;
-	}
-
-	private static void notePushed(EntityManager em, OutboxEntry entry, Map<String, PushedEvent> pushed, long now) {
-		if (!"event".equals(entry.getRecordType())) {
-			return;
-		}
-		PushedEvent mark = pushed.get(entry.getRecordId());
-		if (mark == null) {
-			mark = new PushedEvent(entry.getRecordId(), now);
-			em.persist(mark);
-			pushed.put(entry.getRecordId(), mark);
-		} else {
-			mark.pushedAgain(now);
-		}
-	}
-
 	// ---- pull --------------------------------------------------------------------------------
 
+	/** @param held revisions this device's push just gave records it holds: the server need not send those (at most the lowest 1000) */
 	private long pull(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device,
-			SubMonitor monitor) throws SyncProblem {
+			Set<Long> held, SubMonitor monitor) throws SyncProblem {
 		String category = participant.id();
 		DeviceScope scope = scopeOf(device);
+		Set<Long> skip = Set.copyOf(held.stream().sorted().limit(Protocol.MAX_HELD_REVISIONS).toList());
 		PullProgress progress = new PullProgress(participant.label(), clock);
 		String cursor = database.read(em -> {
 			SyncCursor stored = em.find(SyncCursor.class, category);
@@ -490,7 +420,7 @@ public final class SyncEngine {
 		PageApplier applier = new PageApplier(index);
 		RowPlans plans = RowPlans.of(database, index, category);
 		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
-		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true), plans);
+		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true, skip), plans);
 		try {
 			while (true) {
 				checkCancel(monitor);
@@ -498,7 +428,8 @@ public final class SyncEngine {
 				Page<PulledFields> page = received.page();
 				// the next page travels and is read into rows while this one is written; each is still committed with its
 				// cursor, in order
-				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope), plans) : null;
+				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope, false, skip), plans)
+						: null;
 				applier.apply(database, category, page, received.rows());
 				progress.received(page);
 				monitor.subTask(progress.describe(client.bytesDown()));

@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,7 +221,7 @@ class ServerApiTest {
 		String cursor = pullPage("events", null, 1, DeviceScope.DEFAULT).nextCursor();
 
 		ChangePage uncounted = pullPage("events", cursor, 1, DeviceScope.DEFAULT);
-		Reply reply = api.post(Protocol.CHANGES, Api.json(new ChangesRequest("events", cursor, 1, DeviceScope.DEFAULT, true)), token);
+		Reply reply = api.post(Protocol.CHANGES, Api.json(new ChangesRequest("events", cursor, 1, DeviceScope.DEFAULT, true, Set.of())), token);
 		assertEquals(200, reply.status(), reply.body());
 		ChangePage counted = JsonCodec.changePage(reply.json());
 
@@ -228,6 +231,44 @@ class ServerApiTest {
 		assertEquals(uncounted.nextCursor(), counted.nextCursor());
 		int rest = pullAll("events", counted.nextCursor(), 100, DeviceScope.DEFAULT).getKey().size();
 		assertTrue(rest >= 2 && counted.remaining() >= rest, "an upper bound of the " + rest + " records after the page: " + counted.remaining());
+	}
+
+	@Test
+	void theFeedLeavesOutARecordAtARevisionTheDeviceHoldsAndMovesItsCursorPastIt() {
+		String cursor = pullAll("events", null, 100, DeviceScope.DEFAULT).getValue();
+		String mine = Fixture.newId();
+		MutationResult created = push(Fixture.push(0, Fixture.create("event", mine, Map.of("orgUnit", company.a, "title", "Made on the device",
+				"dueDate", Fixture.TODAY.toString())))).get(0);
+		String theirs = Fixture.event(admin, company.a, Fixture.TODAY, "Made on the web");
+		Set<Long> held = Set.of(created.newRev());
+
+		ChangePage page = pullHolding(cursor, held);
+		assertEquals(List.of(theirs), page.records().stream().map(WireRecord::id).toList(), "the device's own record is left out");
+		assertFalse(page.hasMore());
+		assertEquals(List.of(), pullAll("events", page.nextCursor(), 100, DeviceScope.DEFAULT).getKey(), "the cursor moved past it");
+		assertEquals(List.of(mine, theirs), pullHolding(cursor, Set.of()).records().stream().map(WireRecord::id).toList(),
+				"a device that names nothing gets both");
+
+		admin.putRecord("event", mine, Map.of("title", Fixture.text("Renamed on the web")));
+		assertEquals(List.of(mine), pullHolding(page.nextCursor(), held).records().stream().map(WireRecord::id).toList(),
+				"a later change has another revision and comes down");
+		// a restart from the beginning (a cursor of a scope the server does not know) sends everything: the device removes what it is not sent
+		ChangePage restart = pullHolding("1.0123456789abcdef", Set.of(admin.record(mine).rev()));
+		assertTrue(restart.reset());
+		assertTrue(restart.records().stream().anyMatch(record -> record.id().equals(mine)));
+	}
+
+	@Test
+	void aPullNamingTooManyHeldRevisionsIsRefused() {
+		Set<Long> held = LongStream.rangeClosed(1, Protocol.MAX_HELD_REVISIONS + 1).boxed().collect(Collectors.toSet());
+		assertError(api.post(Protocol.CHANGES, Api.json(new ChangesRequest("events", null, 10, DeviceScope.DEFAULT, false, held)), token), 400,
+				"invalid_request");
+	}
+
+	private static ChangePage pullHolding(String cursor, Set<Long> held) {
+		Reply reply = api.post(Protocol.CHANGES, Api.json(new ChangesRequest("events", cursor, Protocol.MAX_PAGE_SIZE, DeviceScope.DEFAULT, false, held)), token);
+		assertEquals(200, reply.status(), reply.body());
+		return JsonCodec.changePage(reply.json());
 	}
 
 	@Test

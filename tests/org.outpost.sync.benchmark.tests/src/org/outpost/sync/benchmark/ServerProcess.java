@@ -11,8 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.outpost.protocol.Protocol;
 
@@ -22,6 +28,11 @@ import org.outpost.protocol.Protocol;
  * capped heap to itself.
  */
 final class ServerProcess implements AutoCloseable {
+
+	/** The Outpost bundles of the server product. */
+	private static final Set<String> SERVER_BUNDLES = Set.of("org.outpost.core", "org.outpost.persistence", "org.outpost.protocol", "org.outpost.server");
+	/** An Outpost bundle's entry in osgi.bundles: a jar of a build ({@code .../org.outpost.x/target/...}) or a bundle's folder. */
+	private static final Pattern OUTPOST_BUNDLE = Pattern.compile("/(org\\.outpost\\.[a-z.]+?)(?:/target/|@|$)");
 
 	private final Process process;
 	private final URI uri;
@@ -36,7 +47,7 @@ final class ServerProcess implements AutoCloseable {
 	static ServerProcess start(Path data, Path work) throws IOException, URISyntaxException, InterruptedException {
 		Path configuration = Files.createDirectories(work.resolve("configuration"));
 		Path ours = Path.of(new URL(System.getProperty("osgi.configuration.area")).toURI());
-		Files.copy(ours.resolve("config.ini"), configuration.resolve("config.ini"));
+		Files.writeString(configuration.resolve("config.ini"), serverBundlesOnly(Files.readString(ours.resolve("config.ini"))));
 		int port = freePort();
 		Path log = work.resolve("server.log");
 		// java.class.path is the Equinox launcher this runtime was started with
@@ -50,6 +61,26 @@ final class ServerProcess implements AutoCloseable {
 		return server;
 	}
 
+	/**
+	 * This runtime's configuration without the Outpost bundles the server product does not ship
+	 * (features/org.outpost.server.feature): the desktop's own components (the automatic sync's
+	 * ticker, the token vault) would otherwise start in the server's JVM and count in its CPU time.
+	 */
+	static String serverBundlesOnly(String configIni) {
+		Matcher bundles = Pattern.compile("(?m)^osgi\\.bundles=(.*)$").matcher(configIni);
+		if (!bundles.find()) {
+			throw new IllegalStateException("The test runtime's config.ini lists no bundles");
+		}
+		List<String> kept = new ArrayList<>();
+		for (String entry : bundles.group(1).split(",")) {
+			Matcher outpost = OUTPOST_BUNDLE.matcher(entry);
+			if (!outpost.find() || SERVER_BUNDLES.contains(outpost.group(1))) {
+				kept.add(entry);
+			}
+		}
+		return configIni.substring(0, bundles.start(1)) + String.join(",", kept) + configIni.substring(bundles.end(1));
+	}
+
 	URI uri() {
 		return uri;
 	}
@@ -57,6 +88,22 @@ final class ServerProcess implements AutoCloseable {
 	/** CPU time the server process has used so far, all its threads. */
 	long cpuNanos() {
 		return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("The server's CPU time cannot be read here")).toNanos();
+	}
+
+	/** The server's requests so far per endpoint: how many, and the nanoseconds it spent answering them (its /metrics). */
+	Map<String, long[]> requests() throws IOException, InterruptedException {
+		Pattern line = Pattern.compile("outpost_(requests_total|request_nanoseconds_total)\\{endpoint=\"([^\"]+)\",status=\"\\d+\"\\} (\\d+)");
+		String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri.resolve("/metrics")).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Map<String, long[]> requests = new TreeMap<>();
+		for (String text : metrics.split("\n")) {
+			Matcher counter = line.matcher(text);
+			if (counter.matches()) {
+				requests.computeIfAbsent(counter.group(2), endpoint -> new long[2])[counter.group(1).equals("requests_total") ? 0 : 1] += Long
+						.parseLong(counter.group(3));
+			}
+		}
+		return requests;
 	}
 
 	private void awaitHealthy() throws IOException, InterruptedException {

@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.protocol.Protocol;
 import org.outpost.sync.SyncParticipants;
 import org.outpost.sync.connection.ConnectionStore;
 import org.outpost.sync.connection.TokenVault;
@@ -103,6 +106,7 @@ class SyncBenchmark {
 			double[] deltas = new double[2];
 			double[][] deltaCpu = new double[2][];
 			long[][] traffic = new long[2][];
+			String[] requests = new String[2];
 			for (int round = 0; round < deltas.length; round++) {
 				int base = round * 2 * DELTA;
 				String theirs = "Re-inspection " + round + " #";
@@ -111,12 +115,14 @@ class SyncBenchmark {
 					String title = "Follow-up " + round + " #" + n;
 					changes.edit(Event.class, BenchmarkData.eventId(n), event -> event.setTitle(title));
 				}
+				Map<String, long[]> requestsBefore = server.requests();
 				long desktopBefore = processCpuNanos();
 				long serverBefore = server.cpuNanos();
 				started = System.nanoTime();
 				SyncReport delta = engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.MANUAL), new NullProgressMonitor());
 				deltas[round] = seconds(System.nanoTime() - started);
 				deltaCpu[round] = new double[] { seconds(processCpuNanos() - desktopBefore), seconds(server.cpuNanos() - serverBefore) };
+				requests[round] = requestsSince(requestsBefore, server.requests());
 				assertEquals(SyncOutcome.SUCCEEDED, delta.outcome(), delta.message());
 				traffic[round] = new long[] { delta.traffic().stream().mapToLong(CategoryTraffic::recordsUp).sum(),
 						delta.traffic().stream().mapToLong(CategoryTraffic::recordsDown).sum() };
@@ -137,11 +143,27 @@ class SyncBenchmark {
 				print("| Delta sync %d, CPU time (desktop %.3f s + server %.3f s) | %.3f s | | |", round + 1, deltaCpu[round][0], deltaCpu[round][1],
 						deltaCpu[round][0] + deltaCpu[round][1]);
 			}
+			for (int round = 0; round < deltas.length; round++) {
+				print("Delta sync %d, requests (the server's time answering them): %s", round + 1, requests[round]);
+			}
 			print("Desktop heap: max %d MB; old generation after its last collection during the initial sync %d MB; "
 					+ "peak RSS of the desktop JVM after the initial sync %s; load average %.1f on %d cores",
 					Runtime.getRuntime().maxMemory() >> 20, oldAfterCollection >> 20, peakRss, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
 		}
+	}
+
+	/** "/api/v1/hello 1 (2.1 ms), /api/v1/push 1 (95.0 ms)": the requests between two snapshots of the server's counters. */
+	private static String requestsSince(Map<String, long[]> before, Map<String, long[]> after) {
+		List<String> made = new ArrayList<>();
+		after.forEach((endpoint, now) -> {
+			long[] then = before.getOrDefault(endpoint, new long[2]);
+			// the benchmark's own reads of the counters are no part of the sync
+			if (now[0] > then[0] && !endpoint.equals(Protocol.METRICS)) {
+				made.add(String.format(Locale.ROOT, "%s %d (%.1f ms)", endpoint, now[0] - then[0], (now[1] - then[1]) / 1e6));
+			}
+		});
+		return String.join(", ", made);
 	}
 
 	/** CPU time this JVM has used so far, all its threads (JIT and GC included). */

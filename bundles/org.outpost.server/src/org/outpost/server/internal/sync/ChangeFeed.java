@@ -204,6 +204,8 @@ public final class ChangeFeed {
 		for (String type : types) {
 			bounds.put(type, transition == null ? rules.bounds(RecordTypes.find(type).orElseThrow()) : ColumnBounds.NONE);
 		}
+		// the device holds these exactly as they are (its own push made them); not while it sweeps, when what it is not sent leaves it
+		Set<Long> held = reset || sweep ? Set.of() : request.heldRevisions();
 		// a batch per type of the page's size: with several types merged, a larger one read rows the next page reads again
 		int batchSize = Math.max(100, request.limit());
 		boolean full = false;
@@ -235,7 +237,7 @@ public final class ChangeFeed {
 				RecordType type = RecordTypes.find(record.type()).orElseThrow();
 				boolean inScope = rules.visible(type, record.orgUnit(), record.location(), record.dueDate(), record.owner(), record.status());
 				if (transition == null) {
-					if (inScope) {
+					if (inScope && !held.contains(record.rev())) {
 						records.add(toStoredWire(record));
 					}
 				} else if (record.rev() <= transition.since()) {

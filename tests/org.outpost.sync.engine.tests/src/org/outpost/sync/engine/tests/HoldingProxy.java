@@ -8,7 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +54,7 @@ final class HoldingProxy implements AutoCloseable {
 	private volatile String actCategory;
 	private volatile int pagesBeforeAction = -1;
 	private volatile Runnable action;
+	private volatile boolean withoutHeldRevisions;
 
 	HoldingProxy(URI target) throws IOException {
 		this.target = target;
@@ -76,6 +79,14 @@ final class HoldingProxy implements AutoCloseable {
 		this.action = action;
 		pagesBeforeAction = pages;
 		actCategory = category;
+	}
+
+	/**
+	 * Passes change requests on without their {@code heldRevisions}, as to a server without that
+	 * addition (which ignores the field): the device's own changes then come back down.
+	 */
+	void dropHeldRevisions() {
+		withoutHeldRevisions = true;
 	}
 
 	/** Lets the next push reach the server and be applied there, and holds the server's answer back. */
@@ -114,6 +125,10 @@ final class HoldingProxy implements AutoCloseable {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String path = exchange.getRequestURI().getPath();
 			ChangesRequest changes = path.equals(Protocol.CHANGES) ? JsonCodec.changesRequest(JsonCodec.parse(new ByteArrayInputStream(body))) : null;
+			if (changes != null && withoutHeldRevisions) {
+				body = JsonCodec.toText(new ChangesRequest(changes.category(), changes.cursor(), changes.limit(), changes.scope(), changes.countRemaining(),
+						Set.of())).getBytes(StandardCharsets.UTF_8);
+			}
 			if (changes != null) {
 				changesRequests.add(changes);
 				if (changes.category().equals(holdCategory) && pages(holdCategory).size() == pagesBeforeHold) {

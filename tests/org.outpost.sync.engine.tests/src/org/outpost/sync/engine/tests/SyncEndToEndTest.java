@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
 import org.outpost.findings.Finding;
 import org.outpost.obligations.Obligation;
+import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.sync.engine.RejectedChange;
 import org.outpost.sync.engine.SyncConflict;
@@ -166,6 +168,8 @@ class SyncEndToEndTest {
 		try (HoldingProxy proxy = new HoldingProxy(server.uri())) {
 			desktop.engine.login(proxy.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
 			sync(SyncKind.EVENTS);
+			// as against a server that does not leave the device's own changes out of its pull
+			proxy.dropHeldRevisions();
 			desktop.changes.edit(Event.class, id, event -> event.setTitle("Crane inspection, yard"));
 			// the push is answered and stored; before the pull's first page this test marks the device's copy behind the sync's back
 			proxy.beforeChangesAfter("events", proxy.pages("events").size(), () -> desktop.database
@@ -181,7 +185,37 @@ class SyncEndToEndTest {
 	}
 
 	@Test
-	void aPushedChangeComesBackAtItsNewRevisionAndALaterChangeByAnotherDeviceStillComesDown() {
+	void theServerLeavesTheDevicesOwnChangesOutOfItsPullAndItsCursorMovesPastThem() throws Exception {
+		String mine = server.webEvent("Gate check", server.north, TODAY.plusDays(2));
+		String theirs = server.webEvent("Fence check", server.north, TODAY.plusDays(2));
+		try (HoldingProxy proxy = new HoldingProxy(server.uri())) {
+			desktop.engine.login(proxy.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
+			sync(SyncKind.EVENTS);
+			desktop.changes.edit(Event.class, mine, event -> event.setTitle("Gate check, west"));
+			server.webEdit(theirs, "title", ServerFixture.text("Fence check, south"));
+			proxy.clearRecords();
+			assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+
+			long pushed = server.record(mine).rev();
+			assertEquals(Set.of(pushed), proxy.changesRequests("events").get(0).heldRevisions(),
+					"the device names the revision its push gave its copy");
+			assertEquals(List.of(theirs), proxy.pages("events").stream().flatMap(page -> page.records().stream()).map(WireRecord::id).toList(),
+					"its own change stayed on the server, the other device's came down");
+			assertEquals(pushed, desktop.find(Event.class, mine).getRevision());
+			assertEquals("Gate check, west", desktop.find(Event.class, mine).getTitle());
+			assertEquals("Fence check, south", desktop.find(Event.class, theirs).getTitle());
+
+			proxy.clearRecords();
+			assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+			assertEquals(List.of(), proxy.pages("events"), "the cursor moved past its own change: nothing left to pull");
+			server.webEdit(mine, "leewayDays", JsonNodeFactory.instance.numberNode(6));
+			assertEquals(SyncOutcome.SUCCEEDED, sync(SyncKind.EVENTS).outcome());
+			assertEquals(6, desktop.find(Event.class, mine).getLeewayDays(), "a later change by another side comes down");
+		}
+	}
+
+	@Test
+	void aPushedChangeTakesTheServersNewRevisionAndALaterChangeByAnotherDeviceStillComesDown() {
 		String id = server.webEvent("Ladder check", server.north, TODAY.plusDays(2));
 		sync(SyncKind.EVENTS);
 
