@@ -152,6 +152,12 @@ public final class ChangePageStream {
 			default -> in.skipChildren();
 			}
 		}
+		requireKey(path, type, id, rev);
+		return new StreamedRecord<>(type, id, rev, tombstone, orgUnit, location, dueDate, owner, body == null ? bodies.empty() : body);
+	}
+
+	/** A record and a move out of the scope are both named by type, id and revision. */
+	private static void requireKey(String path, String type, String id, Long rev) {
 		if (type == null || type.isBlank()) {
 			throw JsonReader.invalid(path + "type", "is required");
 		}
@@ -161,7 +167,6 @@ public final class ChangePageStream {
 		if (rev == null) {
 			throw JsonReader.invalid(path + "rev", "must be an integer");
 		}
-		return new StreamedRecord<>(type, id, rev, tombstone, orgUnit, location, dueDate, owner, body == null ? bodies.empty() : body);
 	}
 
 	private static List<LeftRecord> left(JsonParser in) throws IOException {
@@ -186,15 +191,7 @@ public final class ChangePageStream {
 				default -> in.skipChildren();
 				}
 			}
-			if (type == null || type.isBlank()) {
-				throw JsonReader.invalid(path + "type", "is required");
-			}
-			if (id == null || id.isBlank()) {
-				throw JsonReader.invalid(path + "id", "is required");
-			}
-			if (rev == null) {
-				throw JsonReader.invalid(path + "rev", "must be an integer");
-			}
+			requireKey(path, type, id, rev);
 			left.add(new LeftRecord(type, id, rev));
 		}
 		return left;
