@@ -46,11 +46,7 @@ class QueuePartTest {
 		Outbox outbox = new Outbox(database);
 		outbox.failedAttempt(outbox.entriesFor("event", failed.getId()).get(0).getMutationId(), "Server unreachable");
 		Display display = window.shell().getDisplay();
-		QueuePart part = new QueuePart();
-		part.create(window.shell(), database, Services.get(SyncService.class));
-		window.shell().open();
-
-		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+		QueuePart part = openQueue(database);
 		Table table = part.register.viewer().getTable();
 		assertEquals(outbox.count(), part.register.rowCount());
 		TableItem drillRow = row(table, "event: Queue view drill");
@@ -75,10 +71,7 @@ class QueuePartTest {
 		database.write(em -> em.createQuery("DELETE FROM OutboxEntry e").executeUpdate());
 		Event made = new LocalChanges(database).create(new Event("Queue view second thoughts", LocalDate.of(2026, 12, 2)));
 		Display display = window.shell().getDisplay();
-		QueuePart part = new QueuePart();
-		part.create(window.shell(), database, Services.get(SyncService.class));
-		window.shell().open();
-		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+		QueuePart part = openQueue(database);
 		assertEquals("1 change waiting", summaryOf(part.register.control()), "one change, in the singular");
 
 		Table table = part.register.viewer().getTable();
@@ -106,10 +99,7 @@ class QueuePartTest {
 	void aChangeSavedElsewhereShowsInTheQueueWithoutRefresh() {
 		LocalDatabase database = Services.get(LocalDatabase.class);
 		Display display = window.shell().getDisplay();
-		QueuePart part = new QueuePart();
-		part.create(window.shell(), database, Services.get(SyncService.class));
-		window.shell().open();
-		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+		QueuePart part = openQueue(database);
 
 		new LocalChanges(database).create(new Event("Queue view saved elsewhere", LocalDate.of(2026, 12, 4)));
 		while (display.readAndDispatch()) {
@@ -130,10 +120,7 @@ class QueuePartTest {
 		finding.setEventId(made.getId());
 		changes.create(finding);
 		Display display = window.shell().getDisplay();
-		QueuePart part = new QueuePart();
-		part.create(window.shell(), database, Services.get(SyncService.class));
-		window.shell().open();
-		RunningWorkbench.spinUntil(display, () -> !part.register.loading(), "the queue");
+		QueuePart part = openQueue(database);
 
 		Table table = part.register.viewer().getTable();
 		table.select(table.indexOf(row(table, "event: Queue view site walk")));
@@ -164,6 +151,15 @@ class QueuePartTest {
 	}
 
 	/** The count under the register's table: the label below it. */
+	/** The Queue view in the test window, once it has read the queue. */
+	private QueuePart openQueue(LocalDatabase database) {
+		QueuePart part = new QueuePart();
+		part.create(window.shell(), database, Services.get(SyncService.class));
+		window.shell().open();
+		RunningWorkbench.spinUntil(window.shell().getDisplay(), () -> !part.register.loading(), "the queue");
+		return part;
+	}
+
 	private static String summaryOf(Control register) {
 		Control[] children = ((Composite) register).getChildren();
 		return ((Label) children[children.length - 1]).getText();
