@@ -67,6 +67,11 @@ public final class SyncEngine {
 	static final int PUSH_BATCH = Protocol.MAX_MUTATIONS_PER_PUSH;
 	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
+	/**
+	 * EclipseLink's hint for entities only read: the shared cache's instances, no working copy and no
+	 * backup copy to compare at commit. For what a push only reads: its entries and their records.
+	 */
+	private static final String READ_ONLY = "eclipselink.read-only";
 
 	private final LocalDatabase database;
 	private final SyncParticipants participants;
@@ -241,31 +246,67 @@ public final class SyncEngine {
 		SyncSettings device = settings.load();
 		progress.setWorkRemaining(Math.max(1, chosen.size() * 4 + 1));
 		TransferSession transfers = new TransferSession(database, client, token, hello.maxBlobBytes(), tally.notDone);
-		Set<String> changed = changedCategories(client, token, hello, chosen, scopeOf(device));
-		for (SyncParticipantDescriptor participant : chosen) {
-			client.resetCounters();
-			ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
-			progress.subTask("Sending " + participant.label());
-			// a change queued while the content goes up waits for the next sync: its content was not sent
-			long upTo = content == null ? Long.MAX_VALUE : lastQueued();
-			Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
-			held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
-			Set<Long> heldRevisions = new HashSet<>();
-			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally, heldRevisions);
-			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
-			progress.subTask("Receiving " + participant.label());
-			// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
-			long down = changed.contains(participant.id()) || up > 0 ? pull(client, token, participant, index, device, heldRevisions, progress.split(1))
-					: 0;
-			if (content != null) {
-				content.afterPull(transfers, progress.split(1));
-			}
-			traffic.add(new CategoryTraffic(participant.id(), up, down, client.bytesUp(), client.bytesDown()));
+		// asked now, awaited at the first pull: it travels and is answered while the first pushes are built and sent
+		CompletableFuture<Set<String>> changing = changedCategories(client, token, hello, chosen, scopeOf(device));
+		try {
+			pushAndPull(client, token, chosen, index, device, transfers, changing, progress, traffic, tally);
+		} finally {
+			changing.cancel(true);
 		}
 		if (chosen.stream().anyMatch(p -> index.wireTypesOf(p).contains("event"))) {
 			new EventRetention(database, index, clock).purge(device);
 		}
 		progress.split(1);
+	}
+
+	/**
+	 * Every participant's content and queued changes up, in order; then, in the same order, each
+	 * category down that has anything new or that this sync pushed to. The pushes go first so that
+	 * the answer to which categories changed, asked before them, arrives while they run.
+	 */
+	private void pushAndPull(ServerClient client, String token, List<SyncParticipantDescriptor> chosen, RecordTypeIndex index, SyncSettings device,
+			TransferSession transfers, CompletableFuture<Set<String>> changing, SubMonitor progress, List<CategoryTraffic> traffic, Tally tally)
+			throws SyncProblem {
+		List<Pushed> pushed = new ArrayList<>();
+		try {
+			for (SyncParticipantDescriptor participant : chosen) {
+				client.resetCounters();
+				ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
+				progress.subTask("Sending " + participant.label());
+				// a change queued while the content goes up waits for the next sync: its content was not sent
+				long upTo = content == null ? Long.MAX_VALUE : lastQueued();
+				Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
+				held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
+				Set<Long> heldRevisions = new HashSet<>();
+				long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally, heldRevisions);
+				new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
+				pushed.add(new Pushed(participant, content, up, heldRevisions, client.bytesUp(), client.bytesDown()));
+			}
+			Set<String> changed = client.await(changing);
+			while (!pushed.isEmpty()) {
+				Pushed sent = pushed.get(0);
+				SyncParticipantDescriptor participant = sent.participant();
+				client.resetCounters();
+				progress.subTask("Receiving " + participant.label());
+				// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
+				long down = changed.contains(participant.id()) || sent.up() > 0
+						? pull(client, token, participant, index, device, sent.heldRevisions(), progress.split(1))
+						: 0;
+				if (sent.content() != null) {
+					sent.content().afterPull(transfers, progress.split(1));
+				}
+				pushed.remove(0);
+				traffic.add(new CategoryTraffic(participant.id(), sent.up(), down, sent.bytesUp() + client.bytesUp(), sent.bytesDown() + client.bytesDown()));
+			}
+		} finally {
+			// what went up before the sync stopped is in its history too
+			pushed.forEach(sent -> traffic.add(new CategoryTraffic(sent.participant().id(), sent.up(), 0, sent.bytesUp(), sent.bytesDown())));
+		}
+	}
+
+	/** A participant's push: how many changes and bytes went up, and the revisions the pull need not bring back. */
+	private record Pushed(SyncParticipantDescriptor participant, ContentTransfer content, long up, Set<Long> heldRevisions, long bytesUp,
+			long bytesDown) {
 	}
 
 	/** "1 conflicting field needs your attention", "2 conflicting fields and 1 rejected change need your attention". */
@@ -288,18 +329,18 @@ public final class SyncEngine {
 	 * The chosen categories a pull would bring anything for, asked in one request; every chosen
 	 * category from a server that does not speak protocol {@value Protocol#CHANGED_SINCE}.
 	 */
-	private Set<String> changedCategories(ServerClient client, String token, Hello hello, List<SyncParticipantDescriptor> chosen, DeviceScope scope)
-			throws SyncProblem {
+	private CompletableFuture<Set<String>> changedCategories(ServerClient client, String token, Hello hello, List<SyncParticipantDescriptor> chosen,
+			DeviceScope scope) throws SyncProblem {
 		Set<String> ids = new LinkedHashSet<>();
 		chosen.forEach(participant -> ids.add(participant.id()));
 		if (!hello.protocolVersions().contains(Protocol.CHANGED_SINCE)) {
-			return ids;
+			return CompletableFuture.completedFuture(ids);
 		}
 		List<CategoryCursor> cursors = database.read(em -> ids.stream().map(id -> {
 			SyncCursor stored = em.find(SyncCursor.class, id);
 			return new CategoryCursor(id, stored == null ? null : stored.getCursor());
 		}).toList());
-		return Set.copyOf(client.changed(token, new ChangedRequest(cursors, scope)).changed());
+		return client.changedAsync(token, new ChangedRequest(cursors, scope)).thenApply(answer -> Set.copyOf(answer.changed()));
 	}
 
 	private static DeviceScope scopeOf(SyncSettings device) {
@@ -346,7 +387,8 @@ public final class SyncEngine {
 								OutboxEntry.class)
 						: em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.sequence <= :upTo"
 								+ " AND e.recordId NOT IN :held ORDER BY e.sequence", OutboxEntry.class).setParameter("held", holds.recordIds());
-				return query.setParameter("types", types).setParameter("upTo", holds.upTo()).setMaxResults(PUSH_BATCH).getResultList();
+				return query.setParameter("types", types).setParameter("upTo", holds.upTo()).setMaxResults(PUSH_BATCH).setHint(READ_ONLY, "true")
+						.getResultList();
 			});
 			if (batch.isEmpty()) {
 				return sent;
@@ -389,7 +431,7 @@ public final class SyncEngine {
 		idsByType.forEach((wireType, ids) -> {
 			Class<? extends SyncedRecord> type = index.find(wireType).orElseThrow().type();
 			em.createQuery("SELECT r FROM " + em.getMetamodel().entity(type).getName() + " r WHERE r.id IN :ids", type).setParameter("ids", ids)
-					.getResultList().forEach(record -> records.put(record.getId(), record));
+					.setHint(READ_ONLY, "true").getResultList().forEach(record -> records.put(record.getId(), record));
 		});
 		return records;
 	}
