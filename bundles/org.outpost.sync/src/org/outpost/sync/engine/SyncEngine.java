@@ -58,7 +58,8 @@ import jakarta.persistence.TypedQuery;
 
 /**
  * The client side of sync (DESIGN.md §3), headless: the version handshake, login, then per
- * participant a push of its outbox entries and a pull of its category with a checkpoint per page.
+ * participant a push of its outbox entries, and then per participant, in the same order, a pull of
+ * its category with a checkpoint per page.
  * Runs in the caller's thread; the desktop runs it in a Job holding the one sync rule, the command
  * line directly.
  */
