@@ -70,6 +70,11 @@ final class ServerClient {
 		this.answers = http.executor().orElse(Runnable::run);
 	}
 
+	/** A client of the same server with counters of its own. */
+	ServerClient another() {
+		return new ServerClient(base, http);
+	}
+
 	static HttpClient newHttpClient() {
 		// answers are read (and parsed) on threads of the client's own, never on the common pool: it has one
 		// thread on a 2-core machine, and anything else blocking it would stall the sync until its timeout
