@@ -3,6 +3,8 @@ package org.outpost.events;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * An inspection, audit or scheduled compliance task: an instance of a Form, due on a date at an
@@ -66,6 +69,10 @@ public class Event extends SyncedRecord implements Syncable {
 	/** Question id -> chosen answer label, as JSON. */
 	@Column(name = "ANSWERS", nullable = false, length = 32000)
 	private String answers = "{}";
+
+	/** The answers as last read from {@link #answers}: every sync of the event reads them several times. */
+	@Transient
+	private ReadAnswers readAnswers;
 
 	/** Score as a percentage of the form's maximum, or null while nothing is answered. */
 	@Column(name = "SCORE_PERCENT")
@@ -173,7 +180,13 @@ public class Event extends SyncedRecord implements Syncable {
 
 	/** Question id -> chosen answer label. */
 	public Map<String, String> getAnswers() {
-		return EventJson.answers(answers);
+		// one reference, read once: an instance in the shared cache may be read by two threads
+		ReadAnswers read = readAnswers;
+		if (read == null || read.json() != answers) {
+			read = new ReadAnswers(answers, Collections.unmodifiableMap(EventJson.answers(answers)));
+			readAnswers = read;
+		}
+		return new LinkedHashMap<>(read.answers());
 	}
 
 	/**
@@ -261,7 +274,13 @@ public class Event extends SyncedRecord implements Syncable {
 		recurrence = FieldReader.enumOf(fields, "recurrence", Recurrence.class, recurrence);
 		performerIds = String.join(",", FieldReader.texts(fields, "performerIds", getPerformerIds()));
 		status = FieldReader.enumOf(fields, "status", EventStatus.class, status);
-		answers = EventJson.answers(FieldReader.textMap(fields, "answers", getAnswers()));
+		if (fields.containsKey("answers")) {
+			answers = EventJson.answers(FieldReader.textMap(fields, "answers", Map.of()));
+		}
 		scorePercent = FieldReader.decimal(fields, "scorePercent", scorePercent);
+	}
+
+	/** The JSON of the answers and what it says. */
+	private record ReadAnswers(String json, Map<String, String> answers) {
 	}
 }

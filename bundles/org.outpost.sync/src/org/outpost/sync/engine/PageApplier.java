@@ -11,6 +11,7 @@ import java.util.Set;
 import org.eclipse.core.runtime.ILog;
 import org.outpost.core.record.Syncable;
 import org.outpost.core.record.SyncedRecord;
+import org.outpost.persistence.ChangedRows;
 import org.outpost.persistence.LocalDatabase;
 import org.outpost.persistence.NewRows;
 import org.outpost.persistence.RowColumns;
@@ -21,6 +22,7 @@ import org.outpost.sync.outbox.OutboxEntry;
 import org.outpost.sync.outbox.Operation;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 /**
  * Applies one page of the change feed and its cursor in ONE local transaction (the checkpoint).
@@ -36,6 +38,9 @@ import jakarta.persistence.EntityManager;
  */
 final class PageApplier {
 
+	/** EclipseLink's hint for entities only read: the shared cache's instances, no working copies. */
+	private static final String READ_ONLY = "eclipselink.read-only";
+
 	private final RecordTypeIndex index;
 	/** The types whose tables were empty when this pull began on a category never pulled before. */
 	private final Set<Class<? extends SyncedRecord>> startedEmpty = new HashSet<>();
@@ -47,7 +52,7 @@ final class PageApplier {
 
 	/** Applies the page; {@code rows}: its records as new rows, made ahead ({@link PageRows}). */
 	void apply(LocalDatabase database, String category, Page<PulledFields> page, PageRows rows) {
-		List<String> insertedNow = database.write(em -> {
+		Written written = database.write(em -> {
 			SyncCursor cursor = em.find(SyncCursor.class, category);
 			if (cursor == null) {
 				cursor = new SyncCursor(category);
@@ -64,7 +69,9 @@ final class PageApplier {
 			Map<String, SyncedRecord> local = localRecords(em, page, !startedEmpty.isEmpty() && outboxIsEmpty(em), current);
 			Map<String, List<OutboxEntry>> pending = pendingEntries(em, List.copyOf(local.keySet()));
 			Set<String> swept = cursor.isSweeping() ? sweptAlready(em, page.records().stream().map(StreamedRecord::id).toList()) : Set.of();
+			boolean keptOutOfScope = em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0;
 			NewRecords created = new NewRecords(em);
+			HeldRows held = new HeldRows(em);
 			for (StreamedRecord<PulledFields> record : page.records()) {
 				if (cursor.isSweeping() && swept.add(record.id())) {
 					em.persist(new SweptRecord(category, record.id()));
@@ -73,12 +80,13 @@ final class PageApplier {
 					continue;
 				}
 				index.find(record.type()).ifPresentOrElse(
-						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created, rows),
+						type -> apply(em, type, record, local.get(record.id()), pending.getOrDefault(record.id(), List.of()), created, held, rows),
 						() -> ILog.of(PageApplier.class).warn("Skipped a " + record.type() + " record: no installed module syncs that type"));
 			}
-			List<String> written = created.write();
+			List<String> inserted = created.write();
+			Map<Class<? extends SyncedRecord>, List<String>> updated = held.write();
 			List<String> live = page.records().stream().filter(record -> !record.tombstone()).map(StreamedRecord::id).toList();
-			if (!live.isEmpty() && em.createQuery("SELECT COUNT(k) FROM OutOfScopeRecord k", Long.class).getSingleResult() > 0) {
+			if (!live.isEmpty() && keptOutOfScope) {
 				// back in scope: kept for good
 				em.createQuery("DELETE FROM OutOfScopeRecord k WHERE k.recordId IN :ids").setParameter("ids", live).executeUpdate();
 			}
@@ -90,10 +98,20 @@ final class PageApplier {
 				removeWhatLeftTheScope(em, category);
 				cursor.setSweeping(false);
 			}
-			return written;
+			return new Written(inserted, updated);
 		});
-		// only once committed: a page rolled back inserted nothing
-		insertedNow.forEach(inserted::add);
+		// only once committed: a page rolled back inserted nothing, and a reader meanwhile could have cached the old rows again
+		written.inserted().forEach(inserted::add);
+		if (!written.updated().isEmpty()) {
+			database.read(em -> {
+				written.updated().forEach((type, ids) -> ChangedRows.uncache(em, type, ids));
+				return null;
+			});
+		}
+	}
+
+	/** What a page wrote besides the persistence context: the ids of the rows inserted, and of those updated by type. */
+	private record Written(List<String> inserted, Map<Class<? extends SyncedRecord>, List<String>> updated) {
 	}
 
 	/** The category's types written as plain rows whose tables hold no row. */
@@ -161,8 +179,13 @@ final class PageApplier {
 			if (older.isEmpty()) {
 				return;
 			}
-			for (SyncedRecord record : em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type()).setParameter("ids", older)
-					.getResultList()) {
+			TypedQuery<? extends SyncedRecord> query = em.createQuery("SELECT r FROM " + entity + " r WHERE r.id IN :ids", type.type())
+					.setParameter("ids", older);
+			if (NewRows.insertable(em, type.type())) {
+				// copied before they change (HeldRows): the shared cache's instances, no working copies
+				query.setHint(READ_ONLY, "true");
+			}
+			for (SyncedRecord record : query.getResultList()) {
 				local.put(record.getId(), record);
 			}
 		}));
@@ -177,9 +200,18 @@ final class PageApplier {
 				.getResultList());
 	}
 
-	private static void apply(EntityManager em, RecordTypeIndex.Entry type, StreamedRecord<PulledFields> record, SyncedRecord local,
-			List<OutboxEntry> entries, NewRecords created, PageRows rows) {
+	private static void apply(EntityManager em, RecordTypeIndex.Entry type, StreamedRecord<PulledFields> record, SyncedRecord held,
+			List<OutboxEntry> entries, NewRecords created, HeldRows heldRows, PageRows rows) {
 		List<OutboxEntry> pending = entries.stream().filter(e -> e.getRecordType().equals(record.type())).toList();
+		SyncedRecord local = held;
+		if (held != null && heldRows.plain(type)) {
+			if (pending.isEmpty() && !record.tombstone()) {
+				heldRows.add(type, held, record);
+				return;
+			}
+			// removed or merged field by field: through the persistence context
+			local = em.find(type.type(), record.id());
+		}
 		if (record.tombstone()) {
 			if (local != null && pending.isEmpty()) {
 				em.remove(local);
@@ -247,6 +279,49 @@ final class PageApplier {
 					.setParameter("type", wireType).executeUpdate();
 		}
 		em.createQuery("DELETE FROM SweptRecord s WHERE s.category = :category").setParameter("category", category).executeUpdate();
+	}
+
+	/**
+	 * The page's records this device holds without unsent edits, of types made of plain columns:
+	 * each is copied from the shared cache's instance, takes what the server sent through its
+	 * module's {@link Syncable#applySyncedFields}, and goes back as one JDBC batch per type
+	 * ({@link ChangedRows}), instead of a working copy per record compared field by field at commit.
+	 */
+	private static final class HeldRows {
+
+		private final EntityManager em;
+		private final Map<Class<? extends SyncedRecord>, RowColumns> columns = new HashMap<>();
+		private final Map<Class<? extends SyncedRecord>, List<SyncedRecord>> copies = new LinkedHashMap<>();
+
+		HeldRows(EntityManager em) {
+			this.em = em;
+		}
+
+		/** Whether records of the type go this way (localRecords read them as the shared cache's instances). */
+		boolean plain(RecordTypeIndex.Entry type) {
+			return columns.containsKey(type.type()) || NewRows.insertable(em, type.type());
+		}
+
+		void add(RecordTypeIndex.Entry type, SyncedRecord shared, StreamedRecord<PulledFields> record) {
+			RowColumns of = columns.computeIfAbsent(type.type(), t -> RowColumns.of(em, t));
+			SyncedRecord copy = type.newRecord();
+			for (int c = 0; c < of.size(); c++) {
+				of.set(c, copy, of.get(c, shared));
+			}
+			((Syncable) copy).applySyncedFields(record.body().toMap(record.dueDate()));
+			copy.setRevision(record.rev());
+			copies.computeIfAbsent(type.type(), t -> new ArrayList<>()).add(copy);
+		}
+
+		/** Writes the copies; their ids by type. */
+		Map<Class<? extends SyncedRecord>, List<String>> write() {
+			Map<Class<? extends SyncedRecord>, List<String>> written = new LinkedHashMap<>();
+			copies.forEach((type, records) -> {
+				ChangedRows.update(em, columns.get(type), records);
+				written.put(type, records.stream().map(SyncedRecord::getId).toList());
+			});
+			return written;
+		}
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.outpost.persistence.RevisionMoves;
 import org.outpost.persistence.RevisionMoves.Move;
 import org.outpost.protocol.Messages.FieldConflict;
 import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.Outcome;
 import org.outpost.protocol.Messages.PushResponse;
 import org.outpost.sync.outbox.Operation;
 import org.outpost.sync.outbox.OutboxEntry;
@@ -116,6 +117,24 @@ final class PushAnswers {
 			return null;
 		});
 		return stored;
+	}
+
+	/**
+	 * The revisions {@link #store} will find held when every applied change of {@code sent} is
+	 * still queued and its record still at the revision the answer started from: what the pull can
+	 * be asked after before the answers are stored.
+	 */
+	static Set<Long> heldIfStored(List<OutboxEntry> sent, PushResponse response) {
+		Set<String> ids = new HashSet<>();
+		sent.forEach(entry -> ids.add(entry.getMutationId()));
+		Set<Long> held = new HashSet<>();
+		for (MutationResult result : response.results()) {
+			if (ids.contains(result.mutationId()) && result.outcome() == Outcome.APPLIED
+					&& result.previousRev() != MutationResult.NO_PREVIOUS_REV) {
+				held.add(result.newRev());
+			}
+		}
+		return held;
 	}
 
 	private static void notePushed(OutboxEntry entry, Set<String> pushedEvents) {

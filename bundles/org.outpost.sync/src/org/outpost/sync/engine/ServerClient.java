@@ -70,6 +70,11 @@ final class ServerClient {
 		this.answers = http.executor().orElse(Runnable::run);
 	}
 
+	/** A client of the same server with counters of its own. */
+	ServerClient another() {
+		return new ServerClient(base, http);
+	}
+
 	static HttpClient newHttpClient() {
 		// answers are read (and parsed) on threads of the client's own, never on the common pool: it has one
 		// thread on a 2-core machine, and anything else blocking it would stall the sync until its timeout
@@ -111,10 +116,15 @@ final class ServerClient {
 		}, answers);
 	}
 
-	/** Which of the categories have anything to pull (protocol {@value Protocol#CHANGED_SINCE}; ask only a server that speaks it). */
-	ChangedCategories changed(String token, ChangedRequest changed) throws SyncProblem {
-		return send(postBuilder(Protocol.CHANGED, token, changed).header(Protocol.PROTOCOL_HEADER, Integer.toString(Protocol.CHANGED_SINCE)).build(),
-				JsonCodec::changedCategories);
+	/**
+	 * Which of the categories have anything to pull (protocol {@value Protocol#CHANGED_SINCE}; ask only a server that speaks it),
+	 * without waiting for the answer: {@link #await} it.
+	 */
+	CompletableFuture<ChangedCategories> changedAsync(String token, ChangedRequest changed) throws SyncProblem {
+		HttpRequest request = postBuilder(Protocol.CHANGED, token, changed).header(Protocol.PROTOCOL_HEADER, Integer.toString(Protocol.CHANGED_SINCE))
+				.build();
+		// answered while a category's push runs: its bytes belong to no category, as when it was awaited before the first
+		return sendAsync(request, JsonCodec::changedCategories, false);
 	}
 
 	PushResponse push(String token, PushRequest push) throws SyncProblem {
@@ -202,13 +212,14 @@ final class ServerClient {
 	}
 
 	private <T> T send(HttpRequest request, Function<JsonNode, T> reader) throws SyncProblem {
-		return await(sendAsync(request, reader));
+		return await(sendAsync(request, reader, true));
 	}
 
-	private <T> CompletableFuture<T> sendAsync(HttpRequest request, Function<JsonNode, T> reader) {
+	/** @param counted whether the answer's bytes count as the current category's */
+	private <T> CompletableFuture<T> sendAsync(HttpRequest request, Function<JsonNode, T> reader, boolean counted) {
 		return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApplyAsync(response -> {
 			try {
-				return read(response, reader);
+				return read(response, reader, counted);
 			} catch (SyncProblem e) {
 				throw new CompletionException(e);
 			}
@@ -238,8 +249,10 @@ final class ServerClient {
 		}
 	}
 
-	private <T> T read(HttpResponse<byte[]> response, Function<JsonNode, T> reader) throws SyncProblem {
-		bytesDown.addAndGet(response.body().length);
+	private <T> T read(HttpResponse<byte[]> response, Function<JsonNode, T> reader, boolean counted) throws SyncProblem {
+		if (counted) {
+			bytesDown.addAndGet(response.body().length);
+		}
 		JsonNode json = parsed(response);
 		if (response.statusCode() >= 400) {
 			throw problem(response.statusCode(), json);

@@ -58,7 +58,8 @@ import jakarta.persistence.TypedQuery;
 
 /**
  * The client side of sync (DESIGN.md §3), headless: the version handshake, login, then per
- * participant a push of its outbox entries and a pull of its category with a checkpoint per page.
+ * participant a push of its outbox entries, and then per participant, in the same order, a pull of
+ * its category with a checkpoint per page.
  * Runs in the caller's thread; the desktop runs it in a Job holding the one sync rule, the command
  * line directly.
  */
@@ -67,6 +68,11 @@ public final class SyncEngine {
 	static final int PUSH_BATCH = Protocol.MAX_MUTATIONS_PER_PUSH;
 	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
+	/**
+	 * EclipseLink's hint for entities only read: the shared cache's instances, no working copy and no
+	 * backup copy to compare at commit. For what a push only reads: its entries and their records.
+	 */
+	private static final String READ_ONLY = "eclipselink.read-only";
 
 	private final LocalDatabase database;
 	private final SyncParticipants participants;
@@ -241,31 +247,169 @@ public final class SyncEngine {
 		SyncSettings device = settings.load();
 		progress.setWorkRemaining(Math.max(1, chosen.size() * 4 + 1));
 		TransferSession transfers = new TransferSession(database, client, token, hello.maxBlobBytes(), tally.notDone);
-		Set<String> changed = changedCategories(client, token, hello, chosen, scopeOf(device));
-		for (SyncParticipantDescriptor participant : chosen) {
-			client.resetCounters();
-			ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
-			progress.subTask("Sending " + participant.label());
-			// a change queued while the content goes up waits for the next sync: its content was not sent
-			long upTo = content == null ? Long.MAX_VALUE : lastQueued();
-			Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
-			held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
-			Set<Long> heldRevisions = new HashSet<>();
-			long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally, heldRevisions);
-			new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
-			progress.subTask("Receiving " + participant.label());
-			// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
-			long down = changed.contains(participant.id()) || up > 0 ? pull(client, token, participant, index, device, heldRevisions, progress.split(1))
-					: 0;
-			if (content != null) {
-				content.afterPull(transfers, progress.split(1));
-			}
-			traffic.add(new CategoryTraffic(participant.id(), up, down, client.bytesUp(), client.bytesDown()));
+		// asked now, awaited at the first pull: it travels and is answered while the first pushes are built and sent
+		CompletableFuture<Set<String>> changing = changedCategories(client, token, hello, chosen, scopeOf(device));
+		try {
+			pushAndPull(client, token, chosen, index, device, transfers, changing, progress, traffic, tally);
+		} finally {
+			changing.cancel(true);
 		}
 		if (chosen.stream().anyMatch(p -> index.wireTypesOf(p).contains("event"))) {
 			new EventRetention(database, index, clock).purge(device);
 		}
 		progress.split(1);
+	}
+
+	/**
+	 * Every participant's content and queued changes up, in order; then, in the same order, each
+	 * category down that has anything new or that this sync pushed to. The pushes go first so that
+	 * the answer to which categories changed, asked before them, arrives while they run.
+	 */
+	private void pushAndPull(ServerClient client, String token, List<SyncParticipantDescriptor> chosen, RecordTypeIndex index, SyncSettings device,
+			TransferSession transfers, CompletableFuture<Set<String>> changing, SubMonitor progress, List<CategoryTraffic> traffic, Tally tally)
+			throws SyncProblem {
+		List<Pushed> pushed = new ArrayList<>();
+		try {
+			for (SyncParticipantDescriptor participant : chosen) {
+				client.resetCounters();
+				ContentTransfer content = participant.participant() instanceof ContentTransfer transfer ? transfer : null;
+				progress.subTask("Sending " + participant.label());
+				// a change queued while the content goes up waits for the next sync: its content was not sent
+				long upTo = content == null ? Long.MAX_VALUE : lastQueued();
+				Map<String, String> held = content == null ? Map.of() : content.beforePush(transfers, progress.split(1));
+				held.values().forEach(reason -> tally.notDone.add(participant.label() + " not sent: " + reason));
+				Set<Long> heldRevisions = new HashSet<>();
+				PageAhead ahead = new PageAhead(client.another(), token, participant, index, device);
+				pushed.add(new Pushed(participant, content, heldRevisions, ahead));
+				long up = push(client, token, participant, index, new Holds(held.keySet(), upTo), progress.split(1), tally, heldRevisions, ahead);
+				new PageApplier(index).removeSettled(database, index.wireTypesOf(participant));
+				pushed.getLast().sent(up, client.bytesUp(), client.bytesDown());
+			}
+			Set<String> changed = client.await(changing);
+			while (!pushed.isEmpty()) {
+				Pushed sent = pushed.get(0);
+				SyncParticipantDescriptor participant = sent.participant;
+				client.resetCounters();
+				progress.subTask("Receiving " + participant.label());
+				long down = 0;
+				// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
+				if (changed.contains(participant.id()) || sent.up > 0) {
+					FirstPage first = sent.ahead.take();
+					if (first == null) {
+						first = firstPage(client, token, participant, index, device, sent.heldRevisions);
+					}
+					down = pull(token, participant, device, first, progress.split(1));
+					sent.pulledWith(first.client());
+				}
+				if (sent.content != null) {
+					sent.content.afterPull(transfers, progress.split(1));
+				}
+				pushed.remove(0);
+				traffic.add(sent.traffic(down, client));
+			}
+		} finally {
+			// what went up before the sync stopped is in its history too
+			pushed.forEach(sent -> {
+				sent.ahead.cancel();
+				if (sent.pushed) {
+					traffic.add(sent.traffic(0, null));
+				}
+			});
+		}
+	}
+
+	/** A participant's push: how many changes and bytes went up, the revisions its pull need not bring back, its pull's first page if asked ahead. */
+	private static final class Pushed {
+		final SyncParticipantDescriptor participant;
+		final ContentTransfer content;
+		final Set<Long> heldRevisions;
+		final PageAhead ahead;
+		boolean pushed;
+		long up;
+		long bytesUp;
+		long bytesDown;
+
+		Pushed(SyncParticipantDescriptor participant, ContentTransfer content, Set<Long> heldRevisions, PageAhead ahead) {
+			this.participant = participant;
+			this.content = content;
+			this.heldRevisions = heldRevisions;
+			this.ahead = ahead;
+		}
+
+		void sent(long changes, long bytesSent, long bytesReceived) {
+			pushed = true;
+			up = changes;
+			bytesUp = bytesSent;
+			bytesDown = bytesReceived;
+		}
+
+		/** Counts the bytes of a pull made on a client of its own (its first page was asked ahead). */
+		void pulledWith(ServerClient pulling) {
+			if (pulling != ahead.client) {
+				return;
+			}
+			bytesUp += pulling.bytesUp();
+			bytesDown += pulling.bytesDown();
+		}
+
+		/** @param client what went up and down since the push, besides a pull on a client of its own; null: nothing */
+		CategoryTraffic traffic(long down, ServerClient client) {
+			return new CategoryTraffic(participant.id(), up, down, bytesUp + (client == null ? 0 : client.bytesUp()),
+					bytesDown + (client == null ? 0 : client.bytesDown()));
+		}
+	}
+
+	/**
+	 * A category's first page, asked on a client of its own as soon as the category's last push is
+	 * answered, so that it travels while the answers are stored and the other categories pushed;
+	 * kept only when the answers gave exactly the revisions it was asked to leave out.
+	 */
+	private final class PageAhead {
+		private final ServerClient client;
+		private final String token;
+		private final SyncParticipantDescriptor participant;
+		private final RecordTypeIndex index;
+		private final SyncSettings device;
+		private FirstPage asked;
+
+		PageAhead(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device) {
+			this.client = client;
+			this.token = token;
+			this.participant = participant;
+			this.index = index;
+			this.device = device;
+		}
+
+		/** Asks for the page; a page that cannot be asked now is asked by the pull, which meets the problem there. */
+		void ask(Set<Long> held) {
+			cancel();
+			try {
+				asked = firstPage(client, token, participant, index, device, held);
+			} catch (SyncProblem | RuntimeException e) {
+				// the answers still to store come first
+				asked = null;
+			}
+		}
+
+		void keepIfAskedAfter(Set<Long> held) {
+			if (asked != null && !asked.held().equals(held)) {
+				cancel();
+			}
+		}
+
+		void cancel() {
+			if (asked != null) {
+				asked.cancel();
+				asked = null;
+			}
+		}
+
+		/** The page asked ahead, or null. */
+		FirstPage take() {
+			FirstPage first = asked;
+			asked = null;
+			return first;
+		}
 	}
 
 	/** "1 conflicting field needs your attention", "2 conflicting fields and 1 rejected change need your attention". */
@@ -288,18 +432,18 @@ public final class SyncEngine {
 	 * The chosen categories a pull would bring anything for, asked in one request; every chosen
 	 * category from a server that does not speak protocol {@value Protocol#CHANGED_SINCE}.
 	 */
-	private Set<String> changedCategories(ServerClient client, String token, Hello hello, List<SyncParticipantDescriptor> chosen, DeviceScope scope)
-			throws SyncProblem {
+	private CompletableFuture<Set<String>> changedCategories(ServerClient client, String token, Hello hello, List<SyncParticipantDescriptor> chosen,
+			DeviceScope scope) throws SyncProblem {
 		Set<String> ids = new LinkedHashSet<>();
 		chosen.forEach(participant -> ids.add(participant.id()));
 		if (!hello.protocolVersions().contains(Protocol.CHANGED_SINCE)) {
-			return ids;
+			return CompletableFuture.completedFuture(ids);
 		}
 		List<CategoryCursor> cursors = database.read(em -> ids.stream().map(id -> {
 			SyncCursor stored = em.find(SyncCursor.class, id);
 			return new CategoryCursor(id, stored == null ? null : stored.getCursor());
 		}).toList());
-		return Set.copyOf(client.changed(token, new ChangedRequest(cursors, scope)).changed());
+		return client.changedAsync(token, new ChangedRequest(cursors, scope)).thenApply(answer -> Set.copyOf(answer.changed()));
 	}
 
 	private static DeviceScope scopeOf(SyncSettings device) {
@@ -331,7 +475,7 @@ public final class SyncEngine {
 	 * @param held gets the revisions this device now holds exactly as the server does
 	 */
 	private long push(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, Holds holds,
-			SubMonitor monitor, Tally tally, Set<Long> held) throws SyncProblem {
+			SubMonitor monitor, Tally tally, Set<Long> held, PageAhead ahead) throws SyncProblem {
 		List<String> types = index.wireTypesOf(participant);
 		long sent = 0;
 		if (types.isEmpty()) {
@@ -346,11 +490,14 @@ public final class SyncEngine {
 								OutboxEntry.class)
 						: em.createQuery("SELECT e FROM OutboxEntry e WHERE e.recordType IN :types AND e.sequence <= :upTo"
 								+ " AND e.recordId NOT IN :held ORDER BY e.sequence", OutboxEntry.class).setParameter("held", holds.recordIds());
-				return query.setParameter("types", types).setParameter("upTo", holds.upTo()).setMaxResults(PUSH_BATCH).getResultList();
+				return query.setParameter("types", types).setParameter("upTo", holds.upTo()).setMaxResults(PUSH_BATCH).setHint(READ_ONLY, "true")
+						.getResultList();
 			});
 			if (batch.isEmpty()) {
 				return sent;
 			}
+			// asked after another batch's answers: it does not leave out what this one holds
+			ahead.cancel();
 			// counted as attempted before it leaves: an edit made while the batch is under way gets an entry of its own
 			List<Mutation> mutations = database.write(em -> {
 				Map<String, SyncedRecord> records = recordsOf(em, index, batch);
@@ -371,10 +518,19 @@ public final class SyncEngine {
 						.setParameter("error", e.getMessage()).setParameter("ids", ids).executeUpdate());
 				throw e;
 			}
-			PushAnswers.Stored stored = answers.store(batch.subList(0, mutations.size()), response);
+			List<OutboxEntry> answered = batch.subList(0, mutations.size());
+			if (pending <= mutations.size()) {
+				// nothing else was queued: the pull's first page is asked and answered while the answers are stored
+				Set<Long> expected = new HashSet<>(held);
+				expected.addAll(PushAnswers.heldIfStored(answered, response));
+				ahead.ask(expected);
+			}
+			PushAnswers.Stored stored = answers.store(answered, response);
 			tally.conflicts += stored.conflicts();
 			tally.rejects += stored.rejects();
 			held.addAll(stored.heldRevisions());
+			// kept only when the answers gave exactly the revisions it was asked after
+			ahead.keepIfAskedAfter(held);
 			sent += mutations.size();
 		}
 	}
@@ -389,7 +545,7 @@ public final class SyncEngine {
 		idsByType.forEach((wireType, ids) -> {
 			Class<? extends SyncedRecord> type = index.find(wireType).orElseThrow().type();
 			em.createQuery("SELECT r FROM " + em.getMetamodel().entity(type).getName() + " r WHERE r.id IN :ids", type).setParameter("ids", ids)
-					.getResultList().forEach(record -> records.put(record.getId(), record));
+					.setHint(READ_ONLY, "true").getResultList().forEach(record -> records.put(record.getId(), record));
 		});
 		return records;
 	}
@@ -406,21 +562,17 @@ public final class SyncEngine {
 
 	// ---- pull --------------------------------------------------------------------------------
 
-	/** @param held revisions this device's push just gave records it holds: the server need not send those (at most the lowest 1000) */
-	private long pull(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device,
-			Set<Long> held, SubMonitor monitor) throws SyncProblem {
+	/** Pulls the category from its first page, asked already (and cancelled if the pull ends before it is read). */
+	private long pull(String token, SyncParticipantDescriptor participant, SyncSettings device, FirstPage first, SubMonitor monitor)
+			throws SyncProblem {
 		String category = participant.id();
 		DeviceScope scope = scopeOf(device);
-		Set<Long> skip = Set.copyOf(held.stream().sorted().limit(Protocol.MAX_HELD_REVISIONS).toList());
+		ServerClient client = first.client();
+		RowPlans plans = first.plans();
+		Set<Long> skip = first.skip();
 		PullProgress progress = new PullProgress(participant.label(), clock);
-		String cursor = database.read(em -> {
-			SyncCursor stored = em.find(SyncCursor.class, category);
-			return stored == null ? null : stored.getCursor();
-		});
-		PageApplier applier = new PageApplier(index);
-		RowPlans plans = RowPlans.of(database, index, category);
-		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
-		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true, skip), plans);
+		PageApplier applier = new PageApplier(first.index());
+		Asked next = first.asked();
 		try {
 			while (true) {
 				checkCancel(monitor);
@@ -445,6 +597,32 @@ public final class SyncEngine {
 			if (next != null) {
 				next.answer().cancel(true);
 			}
+		}
+	}
+
+	/**
+	 * Asks for the first page of a category's pull: after the revisions {@code held} that this
+	 * sync's push gave records held here (the server need not send those; at most the lowest 1000).
+	 */
+	private FirstPage firstPage(ServerClient client, String token, SyncParticipantDescriptor participant, RecordTypeIndex index, SyncSettings device,
+			Set<Long> held) throws SyncProblem {
+		String category = participant.id();
+		String cursor = database.read(em -> {
+			SyncCursor stored = em.find(SyncCursor.class, category);
+			return stored == null ? null : stored.getCursor();
+		});
+		RowPlans plans = RowPlans.of(database, index, category);
+		Set<Long> skip = Set.copyOf(held.stream().sorted().limit(Protocol.MAX_HELD_REVISIONS).toList());
+		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
+		Asked asked = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scopeOf(device), true, skip), plans);
+		return new FirstPage(client, index, plans, Set.copyOf(held), skip, asked);
+	}
+
+	/** A category's first page asked for, with the revisions it was asked after. */
+	private record FirstPage(ServerClient client, RecordTypeIndex index, RowPlans plans, Set<Long> held, Set<Long> skip, Asked asked) {
+
+		void cancel() {
+			asked.answer().cancel(true);
 		}
 	}
 

@@ -13,7 +13,12 @@ import org.outpost.protocol.Messages.FieldChange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Between a local record's field map and the wire: a record's own fields travel by their names;
@@ -42,7 +47,16 @@ final class WireTranslator {
 	}
 
 	static JsonNode json(Object value) {
-		return value == null ? NullNode.getInstance() : JSON.valueToTree(value);
+		// the plain values a field map holds mostly, made directly: valueToTree writes each through a buffer first
+		return switch (value) {
+		case null -> NullNode.getInstance();
+		case String text -> TextNode.valueOf(text);
+		case Boolean bool -> BooleanNode.valueOf(bool);
+		case Integer number -> IntNode.valueOf(number);
+		case Long number -> LongNode.valueOf(number);
+		case Double number -> DoubleNode.valueOf(number);
+		default -> JSON.valueToTree(value);
+		};
 	}
 
 	static String text(JsonNode value) {

@@ -87,6 +87,24 @@ class EventsWireTest {
 	}
 
 	@Test
+	void theAnswersReadAreTheCurrentOnesAndTheCallersOwn() {
+		Event event = answeredEvent();
+		Map<String, String> read = event.getAnswers();
+		read.put("exits", "No");
+		assertEquals(Map.of("exits", "Yes", "signs", "Partly"), event.getAnswers(), "changing what was read changes nothing");
+
+		event.answer(FORM, "exits", "No");
+		assertEquals(Map.of("exits", "No", "signs", "Partly"), event.getAnswers());
+		event.applySyncedFields(Map.of("answers", Map.of("signs", "Yes")));
+		assertEquals(Map.of("signs", "Yes"), event.getAnswers());
+		assertEquals(Map.of("signs", "Yes"), event.syncedFields().get("answers"));
+		event.applySyncedFields(Map.of("title", "Site inspection South"));
+		assertEquals(Map.of("signs", "Yes"), event.getAnswers(), "fields without the answers keep them");
+		event.setFormId("another-form");
+		assertEquals(Map.of(), event.getAnswers(), "answers belong to the old form's questions");
+	}
+
+	@Test
 	void aPulledEventIsStoredAndReadBackAsTheServerSentIt() {
 		LocalDatabase database = Services.get(LocalDatabase.class);
 		Event sent = answeredEvent();
