@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.hsqldb.jdbc.JDBCPool;
+import org.hsqldb.persist.LockFile;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.outpost.persistence.internal.ContributorClassLoader;
@@ -112,6 +113,14 @@ public final class EntityManagerFactories {
 		pool.setUser("SA");
 		pool.setPassword("");
 		return pool;
+	}
+
+	/**
+	 * Whether another process has the HSQLDB database at {@code path} open: its lock file's
+	 * heartbeat is fresh. Told at once, where opening it waits about ten seconds for the lock.
+	 */
+	public static boolean hsqldbInUse(Path path) {
+		return LockFile.isLocked(path + ".lck");
 	}
 
 	/** Shuts an HSQLDB database down, releasing its file lock for the next start or another process. */
