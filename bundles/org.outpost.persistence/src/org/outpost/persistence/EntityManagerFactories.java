@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -116,11 +117,26 @@ public final class EntityManagerFactories {
 	}
 
 	/**
-	 * Whether another process has the HSQLDB database at {@code path} open: its lock file's
-	 * heartbeat is fresh. Told at once, where opening it waits about ten seconds for the lock.
+	 * Whether a live process holds the HSQLDB database at {@code path} open: its lock file's
+	 * heartbeat stays fresh. A process killed just now left a fresh heartbeat too, which goes stale
+	 * within a heartbeat interval, so a fresh one is watched that long (about ten seconds) before
+	 * it counts as held. Opening a held database instead waits for the lock without end.
 	 */
-	public static boolean hsqldbInUse(Path path) {
-		return LockFile.isLocked(path + ".lck");
+	public static boolean hsqldbHeldByAnother(Path path) {
+		String lock = path + ".lck";
+		long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LockFile.HEARTBEAT_INTERVAL_PADDED + 500);
+		while (LockFile.isLocked(lock)) {
+			if (System.nanoTime() - giveUp > 0) {
+				return true;
+			}
+			try {
+				Thread.sleep(250);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Shuts an HSQLDB database down, releasing its file lock for the next start or another process. */

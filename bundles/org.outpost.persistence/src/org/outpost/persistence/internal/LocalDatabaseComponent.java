@@ -53,7 +53,7 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 		entityClasses = new EntityContributions(extensionRegistry).classes();
 
 		Path database = folder.resolve("outpost");
-		if (EntityManagerFactories.hsqldbInUse(database)) {
+		if (EntityManagerFactories.hsqldbHeldByAnother(database)) {
 			throw new LocalDatabaseUnavailable(inUse(), null);
 		}
 		dataSource = EntityManagerFactories.hsqldbIn(database);
@@ -61,10 +61,16 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 		try {
 			factory = EntityManagerFactories.open("outpost", dataSource, entityClasses, EntityManagerFactories.HSQLDB);
 		} catch (RuntimeException e) {
-			close();
-			// a locked or damaged database fails here, with its reason, not in the first screen that reads
-			throw new LocalDatabaseUnavailable(lockedByAnother(e) ? inUse() : "Cannot open the local database in " + folder + ": " + rootMessage(e),
-					e);
+			// a damaged database fails here, with its reason, not in the first screen that reads; so does one another process
+			// took between the check above and this open
+			boolean locked = lockedByAnother(e);
+			if (locked) {
+				// nothing of it is open here; a shutdown would wait for the lock again
+				dataSource = null;
+			} else {
+				close();
+			}
+			throw new LocalDatabaseUnavailable(locked ? inUse() : "Cannot open the local database in " + folder + ": " + rootMessage(e), e);
 		}
 		ILog.of(LocalDatabaseComponent.class).info("Local database open in " + folder + " with " + entityClasses.size() + " entity classes");
 	}
