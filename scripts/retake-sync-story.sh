@@ -1,11 +1,14 @@
 #!/bin/sh
-# Retakes the README story's screenshots 3 to 10 (docs/images/sync-*.png) from the BUILT products
-# (./dev build first; this script builds nothing): a demo server on a free port with a data folder
-# of its own, the desktop under Xvfb on a free display of its own, both removed afterwards. One data
-# set, the demo data: the device logs in and does its initial full sync with the outpost command,
-# the desktop opens on it (3), an edit while the server is down (4), edits on the web through the
-# admin API and a Sync Events (5), the conflict (6), Keep Mine (7) and the Sync perspective's tabs.
-# Needs Xvfb, xdotool, ImageMagick's import, curl and jq. Clicks are positions on a 1440x900 screen.
+# Retakes the README story's screenshots (docs/images/sync-*.png) from the BUILT products (./dev
+# build first; this script builds nothing): a demo server on a free port with a data folder of its
+# own, the desktop under Xvfb on a free display of its own, all removed afterwards. Steps 1 and 2
+# (the first start's login and the initial sync under way) on the demo data with 6,000 more events
+# made from a demo event and imported with outpost-server-admin, so that the initial sync lasts long
+# enough to be seen; steps 3 to 10 on the demo data alone: the device logs in and does its initial
+# full sync with the outpost command, the desktop opens on it (3), an edit while the server is down
+# (4), edits on the web through the admin API and a Sync Events (5), the conflict (6), Keep Mine (7)
+# and the Sync perspective's tabs. Needs Xvfb, xdotool, ImageMagick's import, curl, jq and python3.
+# Clicks are positions on a 1440x900 screen.
 #   scripts/retake-sync-story.sh [<folder for the pictures>]    (default docs/images)
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,7 +16,8 @@ out=${1:-docs/images}
 products=releng/org.outpost.repository/target/products
 desktop=$products/org.outpost.desktop/linux/gtk/x86_64/outpost/outpost
 server=$products/org.outpost.server.product/linux/gtk/x86_64/outpost-server/outpost-server
-for tool in Xvfb xdotool import curl jq; do
+admin=$products/org.outpost.server.product/linux/gtk/x86_64/outpost-server/outpost-server-admin
+for tool in Xvfb xdotool import curl jq python3; do
   command -v "$tool" >/dev/null || { echo "retake-sync-story: $tool is missing" >&2; exit 1; }
 done
 [ -x "$desktop" ] && [ -x "$server" ] || { echo "retake-sync-story: no built products under $products; run ./dev build" >&2; exit 1; }
@@ -37,8 +41,9 @@ stop_server() {
 }
 trap 'kill $app $xvfb 2>/dev/null; stop_server; rm -rf "$work"' EXIT
 
+# starts the demo server on the data folder $1 (default: the story's)
 start_server() {
-  "$server" -demo -port "$port" -data-dir "$work/server" >>"$work/server.log" 2>&1 &
+  "$server" -demo -port "$port" -data-dir "${1:-$work/server}" >>"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do curl -sf "$api/hello" >/dev/null && return 0; sleep 1; done
   echo "retake-sync-story: the server did not answer on port $port; $work/server.log:" >&2; tail -20 "$work/server.log" >&2; exit 1
@@ -57,6 +62,56 @@ web_edit() {
 shot() { xdotool mousemove 1000 700; sleep 2; import -window root "$out/$1.png"; echo "took $1"; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep 2; }
 
+# waits for a visible window whose name matches $1 and prints its id
+await_window() {
+  for _ in $(seq 1 120); do
+    found=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1) && [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 1
+  done
+  echo "retake-sync-story: no '$1' window; $work/desktop.log:" >&2; tail -20 "$work/desktop.log" >&2; exit 1
+}
+
+Xvfb ":$screen" -screen 0 1440x900x24 >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=":$screen"
+sleep 2
+
+# steps 1 and 2: the demo data and 6,000 events more (copies of a demo event with ids and titles of their own)
+start_server "$work/larger"
+stop_server
+"$admin" -data-dir "$work/larger" export "$work/demo.json" >>"$work/server.log" 2>&1
+python3 - "$work/demo.json" "$work/more.json" <<'PY'
+import copy, json, sys, uuid
+exported = json.load(open(sys.argv[1]))
+event = next(r for r in exported["records"] if r["type"] == "event" and not r["tombstone"])
+more = []
+for n in range(1, 6001):
+    made = copy.deepcopy(event)
+    made["id"] = str(uuid.uuid4())
+    made["body"]["title"] = "Generated inspection %d" % n
+    more.append(made)
+exported["records"] = more
+json.dump(exported, open(sys.argv[2], "w"))
+PY
+"$admin" -data-dir "$work/larger" import "$work/more.json" >>"$work/server.log" 2>&1
+start_server "$work/larger"
+mkdir -p "$work/first-home"
+# a device of its own; the address a new device is offered, as ./dev start gives it
+OUTPOST_VM_ARGS="-Xmx1g -Duser.home=$work/first-home -Doutpost.server=$url" "$desktop" -data "$work/first-start" >"$work/desktop.log" 2>&1 &
+app=$!
+await_window Log >/dev/null
+sleep 3
+xdotool type --delay 20 demo; xdotool key Tab; xdotool type --delay 20 demo
+shot sync-1-login
+xdotool key Return
+await_window "Progress Information" >/dev/null
+sleep 4                                      # a page or two in
+shot sync-2-initial-sync
+kill "$app"; wait "$app" 2>/dev/null || true
+app=
+stop_server
+
+# steps 3 to 10 on the demo data alone
 start_server
 home=$work/home data=$work/desktop
 mkdir -p "$home"
@@ -64,18 +119,9 @@ export OUTPOST_VM_ARGS="-Xmx1g -Duser.home=$home"
 echo demo | "$desktop" login -data "$data" --server "$url" --user demo --password-stdin >"$work/cli.log" 2>&1
 "$desktop" sync full -data "$data" >>"$work/cli.log" 2>&1
 
-Xvfb ":$screen" -screen 0 1440x900x24 >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=":$screen"
-sleep 2
 "$desktop" -data "$data" >"$work/desktop.log" 2>&1 &
 app=$!
-window=
-for _ in $(seq 1 120); do
-  window=$(xdotool search --onlyvisible --name Outpost 2>/dev/null | head -n 1) && [ -n "$window" ] && break
-  sleep 1
-done
-[ -n "$window" ] || { echo "retake-sync-story: the desktop did not open; $work/desktop.log:" >&2; tail -20 "$work/desktop.log" >&2; exit 1; }
+window=$(await_window Outpost)
 sleep 5
 xdotool windowsize "$window" 1440 900 windowmove "$window" 0 0
 sleep 3
@@ -88,6 +134,7 @@ xdotool key ctrl+a; xdotool type --delay 20 "Site inspection #37: gate left open
 click 956 836                                # Save
 click 114 112; xdotool key ctrl+a BackSpace; sleep 3   # every event again
 click 1311 72; sleep 4                       # Sync Events: the server does not answer
+click 700 700                                # the focus leaves the search field (for the table's empty part)
 shot sync-4-edited-offline
 
 start_server                                 # back online, with edits made on the web meanwhile

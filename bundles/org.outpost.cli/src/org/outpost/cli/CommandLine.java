@@ -192,7 +192,7 @@ public final class CommandLine {
 		Outbox outbox = new Outbox(database);
 		long waiting = outbox.count();
 		RecordNames names = engine.recordNames();
-		out.println("Waiting:   " + waiting + " change(s) not yet sent");
+		out.println("Waiting:   " + count(waiting, "change", "changes") + " not yet sent");
 		for (OutboxEntry entry : outbox.fetch(0, LISTED)) {
 			out.printf("  %s  %-7s %s%n", entry.getRecordId(), entry.getOperation().label(), names.of(entry.getRecordType(), entry.getRecordId()));
 		}
@@ -200,7 +200,7 @@ public final class CommandLine {
 			out.println("  and " + (waiting - LISTED) + " more (the Queue view lists them all)");
 		}
 		List<RejectedChange> refused = engine.discards().rejected();
-		out.println("Refused:   " + refused.size() + " change(s) the server refused" + (refused.isEmpty() ? "" : " (outpost discard --all-refused)"));
+		out.println("Refused:   " + count(refused.size(), "change", "changes") + " the server refused" + (refused.isEmpty() ? "" : " (outpost discard --all-refused)"));
 		for (RejectedChange change : refused) {
 			out.printf("  %s  %-7s %s: %s%n", change.getRecordId(), Operation.valueOf(change.getOperation()).label(),
 					names.of(change.getRecordType(), change.getRecordId()), change.getReason());
@@ -251,7 +251,7 @@ public final class CommandLine {
 				return USAGE;
 			}
 			Discarded discarded = discards.discard(records);
-			out.println("Discarded " + discarded.changes() + " change(s) of " + discarded.records().size() + " record(s).");
+			out.println("Discarded " + count(discarded.changes(), "change", "changes") + " of " + count(discarded.records().size(), "record", "records") + ".");
 			return OK;
 		} catch (IllegalArgumentException | IllegalStateException e) {
 			err.println("outpost: nothing was discarded: " + e.getMessage());
@@ -263,6 +263,11 @@ public final class CommandLine {
 		err.println("outpost: " + problem);
 		err.println(USAGE_TEXT);
 		return USAGE;
+	}
+
+	/** "1 change", "0 changes", "3 changes". */
+	static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
 	}
 
 	private static String option(List<String> args, String name) {

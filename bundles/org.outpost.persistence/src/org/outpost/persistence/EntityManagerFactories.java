@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.hsqldb.jdbc.JDBCPool;
+import org.hsqldb.persist.LockFile;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.outpost.persistence.internal.ContributorClassLoader;
@@ -112,6 +114,29 @@ public final class EntityManagerFactories {
 		pool.setUser("SA");
 		pool.setPassword("");
 		return pool;
+	}
+
+	/**
+	 * Whether a live process holds the HSQLDB database at {@code path} open: its lock file's
+	 * heartbeat stays fresh. A process killed just now left a fresh heartbeat too, which goes stale
+	 * within a heartbeat interval, so a fresh one is watched that long (about ten seconds) before
+	 * it counts as held. Opening a held database instead waits for the lock without end.
+	 */
+	public static boolean hsqldbHeldByAnother(Path path) {
+		String lock = path + ".lck";
+		long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LockFile.HEARTBEAT_INTERVAL_PADDED + 500);
+		while (LockFile.isLocked(lock)) {
+			if (System.nanoTime() - giveUp > 0) {
+				return true;
+			}
+			try {
+				Thread.sleep(250);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Shuts an HSQLDB database down, releasing its file lock for the next start or another process. */

@@ -15,6 +15,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.outpost.persistence.EntityManagerFactories;
 import org.outpost.persistence.LocalDatabase;
+import org.outpost.persistence.LocalDatabaseUnavailable;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,6 +28,9 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 
 	/** System property: the folder of the local database, overriding the instance location. */
 	public static final String DATABASE_DIR_PROPERTY = "outpost.database.dir";
+
+	/** HSQLDB's error code (ErrorCode.LOCK_FILE_ACQUISITION_FAILURE; negative in a JDBC SQLException). */
+	private static final int HSQLDB_LOCK_FAILURE = 451;
 
 	private IExtensionRegistry extensionRegistry;
 	private Location instanceLocation;
@@ -48,14 +52,25 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 		folder = databaseFolder();
 		entityClasses = new EntityContributions(extensionRegistry).classes();
 
-		dataSource = EntityManagerFactories.hsqldbIn(folder.resolve("outpost"));
+		Path database = folder.resolve("outpost");
+		if (EntityManagerFactories.hsqldbHeldByAnother(database)) {
+			throw new LocalDatabaseUnavailable(inUse(), null);
+		}
+		dataSource = EntityManagerFactories.hsqldbIn(database);
 
 		try {
 			factory = EntityManagerFactories.open("outpost", dataSource, entityClasses, EntityManagerFactories.HSQLDB);
 		} catch (RuntimeException e) {
-			close();
-			// a locked or damaged database fails here, with its reason, not in the first screen that reads
-			throw new IllegalStateException("Cannot open the local database in " + folder + ": " + rootMessage(e), e);
+			// a damaged database fails here, with its reason, not in the first screen that reads; so does one another process
+			// took between the check above and this open
+			boolean locked = lockedByAnother(e);
+			if (locked) {
+				// nothing of it is open here; a shutdown would wait for the lock again
+				dataSource = null;
+			} else {
+				close();
+			}
+			throw new LocalDatabaseUnavailable(locked ? inUse() : "Cannot open the local database in " + folder + ": " + rootMessage(e), e);
 		}
 		ILog.of(LocalDatabaseComponent.class).info("Local database open in " + folder + " with " + entityClasses.size() + " entity classes");
 	}
@@ -123,6 +138,21 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 			// Equinox gives file: URLs with unescaped spaces; take the path as it is
 			return Path.of(url.getPath()).resolve("database");
 		}
+	}
+
+	private String inUse() {
+		return "The local database in " + folder + " is open in another Outpost program (the desktop, or an outpost command) on the same"
+				+ " data. Close that program, then try again; nothing was changed.";
+	}
+
+	/** HSQLDB's "Database lock acquisition failure": another process holds the database's lock file. */
+	private static boolean lockedByAnother(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql && Math.abs(sql.getErrorCode()) == HSQLDB_LOCK_FAILURE) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String rootMessage(Throwable e) {

@@ -81,7 +81,6 @@ public final class Discards {
 	 * them or among these dependents, each with the record it points to, parents before children.
 	 */
 	private static Map<ChangedRecord, ChangedRecord> dependents(EntityManager em, Set<ChangedRecord> chosen) {
-		Map<ChangedRecord, Map<String, Object>> waiting = waitingChanges(em);
 		Map<ChangedRecord, ChangedRecord> dependents = new LinkedHashMap<>();
 		Deque<ChangedRecord> toLookAt = new ArrayDeque<>(chosen);
 		while (!toLookAt.isEmpty()) {
@@ -89,28 +88,41 @@ public final class Discards {
 			if (!pending(em, parent).created()) {
 				continue;
 			}
-			waiting.forEach((record, fields) -> {
-				if (!chosen.contains(record) && !dependents.containsKey(record) && pointsTo(fields, parent.recordId())) {
+			for (ChangedRecord record : pointingTo(em, parent.recordId())) {
+				if (!chosen.contains(record) && !dependents.containsKey(record)) {
 					dependents.put(record, parent);
 					toLookAt.add(record);
 				}
-			});
+			}
 		}
 		return dependents;
 	}
 
-	/** The fields every queued and refused change sets, by record, oldest record first. */
-	private static Map<ChangedRecord, Map<String, Object>> waitingChanges(EntityManager em) {
-		Map<ChangedRecord, Map<String, Object>> waiting = new LinkedHashMap<>();
-		for (RejectedChange change : em.createQuery("SELECT r FROM RejectedChange r ORDER BY r.rejectedAt", RejectedChange.class).getResultList()) {
-			waiting.computeIfAbsent(new ChangedRecord(change.getRecordType(), change.getRecordId()), r -> new LinkedHashMap<>())
-					.putAll(fieldsOf(change, "changes"));
+	/**
+	 * The records whose refused or queued changes set a field to {@code id}, oldest first. Only the
+	 * changes whose JSON holds the id as a string are read (the rest of the queue may be large).
+	 */
+	private static Set<ChangedRecord> pointingTo(EntityManager em, String id) {
+		String quoted = "%" + likeLiteral("\"" + id + "\"") + "%";
+		Set<ChangedRecord> records = new LinkedHashSet<>();
+		for (RejectedChange change : em.createQuery("SELECT r FROM RejectedChange r WHERE r.change LIKE :quoted ESCAPE '!' ORDER BY r.rejectedAt",
+				RejectedChange.class).setParameter("quoted", quoted).getResultList()) {
+			if (pointsTo(fieldsOf(change, "changes"), id)) {
+				records.add(new ChangedRecord(change.getRecordType(), change.getRecordId()));
+			}
 		}
-		for (OutboxEntry entry : em.createQuery("SELECT e FROM OutboxEntry e ORDER BY e.sequence", OutboxEntry.class).getResultList()) {
-			waiting.computeIfAbsent(new ChangedRecord(entry.getRecordType(), entry.getRecordId()), r -> new LinkedHashMap<>())
-					.putAll(entry.changes());
+		for (OutboxEntry entry : em.createQuery("SELECT e FROM OutboxEntry e WHERE e.changes LIKE :quoted ESCAPE '!' ORDER BY e.sequence",
+				OutboxEntry.class).setParameter("quoted", quoted).getResultList()) {
+			if (pointsTo(entry.changes(), id)) {
+				records.add(new ChangedRecord(entry.getRecordType(), entry.getRecordId()));
+			}
 		}
-		return waiting;
+		return records;
+	}
+
+	/** {@code text} matched literally by LIKE with the escape character '!'. */
+	private static String likeLiteral(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	/** Ids are UUIDs made on the device: a field holding one (or a list holding it) points to that record. */

@@ -122,22 +122,30 @@ public final class SyncEngine {
 
 	/**
 	 * Marks the initial sync due on a device that logged in before it was a state of its own and
-	 * never finished it: no full sync succeeded in its history and a category of the full sync was
-	 * never pulled. Such a device would otherwise not go on with it by itself. Called at start.
+	 * never finished it, once, at the first start of a version that keeps that state: the newest
+	 * full sync did not succeed (cancelled, also inside its last category, failed, or cut off), or
+	 * a category of the full sync was never pulled (also after a switch to another account, which
+	 * removed the cursors but kept the old account's succeeded runs). Such a device would otherwise
+	 * not go on with it by itself. Called at start; later starts leave the state as the syncs set it.
 	 *
 	 * @return whether it marked it
 	 */
 	public boolean markUnfinishedInitialSync() {
-		if (connection().isEmpty() || initialSyncDue().isPresent() || history.everSucceeded(SyncKind.FULL.key())) {
-			return false;
-		}
+		boolean loggedIn = connection().isPresent();
+		boolean newestFullSucceeded = history.recentOf(SyncKind.FULL.key(), 1).stream().findFirst()
+				.map(run -> run.getOutcome() == SyncOutcome.SUCCEEDED).orElse(true);
 		List<String> categories = participants.of(SyncKind.FULL).stream().map(SyncParticipantDescriptor::id).toList();
 		return database.write(em -> {
+			if (InitialSync.checked(em)) {
+				return false;
+			}
+			InitialSync.checkedAt(em, clock.instant());
 			boolean neverPulled = categories.stream().anyMatch(category -> em.find(SyncCursor.class, category) == null);
-			if (neverPulled) {
+			boolean unfinished = loggedIn && !InitialSync.isDue(em) && (!newestFullSucceeded || neverPulled);
+			if (unfinished) {
 				InitialSync.due(em, clock.instant());
 			}
-			return neverPulled;
+			return unfinished;
 		});
 	}
 

@@ -42,10 +42,15 @@ public final class AutoSyncComponent {
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
 					if (scheduler == null) {
-						scheduler = new AutoSyncScheduler((SyncService) context.locateService("sync"), SyncSettingsStore.ofThisDevice(),
-								() -> reminder, Clock.systemUTC());
+						SyncService sync = (SyncService) context.locateService("sync");
+						if (sync != null) {
+							scheduler = new AutoSyncScheduler(sync, SyncSettingsStore.ofThisDevice(), () -> reminder, Clock.systemUTC());
+						}
 					}
-					scheduler.runDue();
+					// without the sync service (its local database could not be opened, e.g. another program has it) the next tick tries again
+					if (scheduler != null) {
+						scheduler.runDue();
+					}
 				} catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
 					return Status.CANCEL_STATUS;

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.cli.CommandLine;
 import org.outpost.events.Event;
+import org.outpost.persistence.EntityManagerFactories;
 import org.outpost.findings.Finding;
 
 /** The {@code outpost} command against a real server: what a script or a support person sees. */
@@ -50,7 +55,7 @@ class CommandLineEndToEndTest {
 
 		assertEquals(CommandLine.OK, outpost.run("", "status"));
 		assertTrue(outpost.out().contains(server.uri() + " as " + ServerFixture.USER), outpost.out());
-		assertTrue(outpost.out().contains("0 change(s) not yet sent"), outpost.out());
+		assertTrue(outpost.out().contains("Waiting:   0 changes not yet sent"), outpost.out());
 		// ./dev test runs inside a private Secret Service (scripts/with-test-keyring.sh)
 		assertTrue(outpost.out().contains("its key in the desktop keyring"), outpost.out());
 		assertTrue(outpost.out().contains("command line"), "the history names the trigger: " + outpost.out());
@@ -74,7 +79,7 @@ class CommandLineEndToEndTest {
 
 		assertEquals(CommandLine.OK, outpost.run("", "status"));
 		assertTrue(outpost.out().contains(walkId + "  Create  event: Offline site walk"), outpost.out());
-		assertTrue(outpost.out().contains("Refused:   1 change(s) the server refused (outpost discard --all-refused)"), outpost.out());
+		assertTrue(outpost.out().contains("Refused:   1 change the server refused (outpost discard --all-refused)"), outpost.out());
 		assertTrue(outpost.out().contains(refusedId + "  Create  event: Made outside my org units: "), outpost.out());
 
 		assertEquals(CommandLine.USAGE, outpost.run("", "discard", walkId));
@@ -84,11 +89,12 @@ class CommandLineEndToEndTest {
 		assertNotNull(desktop.find(Finding.class, findingId));
 
 		assertEquals(CommandLine.OK, outpost.run("", "discard", walkId, "--yes"), outpost.said());
-		assertTrue(outpost.out().contains("Discarded 2 change(s) of 2 record(s)."), outpost.out());
+		assertTrue(outpost.out().contains("Discarded 2 changes of 2 records."), outpost.out());
 		assertNull(desktop.find(Event.class, walkId));
 		assertNull(desktop.find(Finding.class, findingId));
 
 		assertEquals(CommandLine.OK, outpost.run("", "discard", "--all-refused", "--yes"), outpost.said());
+		assertTrue(outpost.out().contains("Discarded 1 change of 1 record."), outpost.out());
 		assertNull(desktop.find(Event.class, refusedId));
 		assertEquals(0, desktop.count("RejectedChange"));
 		assertEquals(CommandLine.OK, outpost.run("", "discard", "--all-refused"));
@@ -117,5 +123,30 @@ class CommandLineEndToEndTest {
 		assertTrue(outpost.err().contains("Unknown command 'frobnicate'"), outpost.err());
 		assertEquals(CommandLine.USAGE, outpost.run("", "login", "--user", "x"));
 		assertEquals(CommandLine.USAGE, outpost.run(""));
+	}
+
+	@Test
+	void everyCommandOnADatabaseTheDesktopHoldsOpenSaysSoAndFailsWithNothingChanged() throws Exception {
+		ForkedDevice device = new ForkedDevice();
+		ForkedDevice.Result created = device.tool("create", "2", server.north);
+		assertEquals(0, created.exitCode(), created.output());
+		String expected = "The local database in " + device.database().getParent() + " is open in another Outpost program (the desktop, or an"
+				+ " outpost command) on the same data. Close that program, then try again; nothing was changed.";
+
+		DataSource desktopHoldingIt = EntityManagerFactories.hsqldbIn(device.database());
+		try (Connection open = desktopHoldingIt.getConnection()) {
+			for (List<String> command : List.of(List.of("status"), List.of("sync", "events"),
+					List.of("discard", created.lines("created ").get(0), "--yes"), List.of("login", "--server", server.uri().toString(), "--user", ServerFixture.USER, "--password-stdin"))) {
+				ForkedDevice.Result refused = device.outpost(command.toArray(String[]::new));
+				assertEquals(CommandLine.FAILED, refused.exitCode(), refused.output());
+				assertEquals(List.of(expected), refused.lines("outpost: "), refused.output());
+			}
+		} finally {
+			EntityManagerFactories.shutDownHsqldb(desktopHoldingIt);
+		}
+
+		ForkedDevice.Result after = device.outpost("status");
+		assertEquals(CommandLine.OK, after.exitCode(), after.output());
+		assertTrue(after.output().contains("Waiting:   2 changes not yet sent"), "nothing was discarded: " + after.output());
 	}
 }

@@ -173,6 +173,26 @@ class DiscardEndToEndTest {
 	}
 
 	@Test
+	void findingWhatGoesWithARecordReadsOnlyTheChangesThatNameItsId() {
+		Event walk = new Event("Walk made offline", SOON);
+		walk.setOrgUnitId(server.north);
+		String walkId = desktop.changes.create(walk).getId();
+		Finding mentioning = new Finding("Noted during walk " + walkId);
+		String mentioningId = desktop.changes.create(mentioning).getId();
+		// a refused change of another record that cannot be read: looking at every waiting change would stop here
+		desktop.database.write(em -> em.createNativeQuery("INSERT INTO OUTPOST_SYNC_REJECTED (MUTATION_ID, RECORD_TYPE, RECORD_ID, OPERATION,"
+				+ " CHANGE_JSON, REASON, REJECTED_AT) VALUES ('0b0e3c9a-0000-4000-8000-000000000001', 'event',"
+				+ " '0b0e3c9a-0000-4000-8000-000000000002', 'EDIT', '{not json', 'refused', 1)").executeUpdate());
+
+		Discarded discarded = discards.discard(List.of(event(walkId)));
+
+		assertEquals(List.of(event(walkId)), discarded.records(), "a text that names the id points to nothing");
+		assertNull(desktop.find(Event.class, walkId));
+		assertNotNull(desktop.find(Finding.class, mentioningId));
+		assertEquals(List.of(mentioningId), queue());
+	}
+
+	@Test
 	void anUndoAfterTheRecordChangedAgainIsRefusedAndChangesNothing() {
 		String id = server.webEvent("Ladder inspection", server.north, SOON);
 		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome());

@@ -50,6 +50,11 @@ final class ForkedDevice {
 		}
 	}
 
+	/** The HSQLDB database of this device's data, as the desktop keeps it in its data folder. */
+	Path database() {
+		return data.resolve("database").resolve("outpost");
+	}
+
 	/** Starts an application on this device's data; its output goes to a log of its own. */
 	Process start(String application, String stdin, String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",

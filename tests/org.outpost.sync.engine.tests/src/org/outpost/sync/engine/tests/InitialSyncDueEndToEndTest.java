@@ -17,7 +17,8 @@ import org.outpost.test.support.ServerFixture;
 /**
  * The initial sync is a state of its own: due from the first login until a full sync succeeds, and
  * due again after a switch to another account, although the history then holds the old account's
- * succeeded full syncs; a cancelled one leaves it due, so the next start goes on with it.
+ * succeeded full syncs; a cancelled one leaves it due, so the next start goes on with it. A device
+ * from before that state which left its initial sync unfinished is marked due at its first start.
  */
 class InitialSyncDueEndToEndTest {
 
@@ -72,8 +73,7 @@ class InitialSyncDueEndToEndTest {
 		cancelled.setCanceled(true);
 		assertEquals(SyncOutcome.CANCELLED, full(cancelled));
 		// what an older version left: a login and a cancelled full sync, but no mark
-		desktop.database.write(em -> em.createQuery("DELETE FROM InitialSync i").executeUpdate());
-		assertFalse(desktop.engine.initialSyncDue().isPresent());
+		forgetTheInitialSyncState();
 
 		assertTrue(desktop.engine.markUnfinishedInitialSync());
 		assertTrue(desktop.engine.initialSyncDue().isPresent(), "it goes on by itself at this start");
@@ -82,6 +82,56 @@ class InitialSyncDueEndToEndTest {
 		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
 		assertFalse(desktop.engine.initialSyncDue().isPresent());
 		assertFalse(desktop.engine.markUnfinishedInitialSync(), "a device that finished its initial sync is left alone");
+	}
+
+	@Test
+	void aDeviceFromBeforeTheStateThatSwitchedAccountsAfterASucceededFullSyncIsMarkedDueAtStart() throws Exception {
+		desktop.engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
+		desktop.engine.login(second.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray(), true);
+		assertEquals(SyncOutcome.SUCCEEDED, desktop.engine.sync(SyncRequest.of(SyncKind.EVENTS, SyncRequest.MANUAL), new NullProgressMonitor())
+				.outcome());
+		// what an older version left: the new account's events, the old account's succeeded full sync, no mark
+		forgetTheInitialSyncState();
+
+		assertTrue(desktop.engine.markUnfinishedInitialSync(), "the admin categories of the new account were never pulled");
+		assertTrue(desktop.engine.initialSyncDue().isPresent());
+	}
+
+	@Test
+	void aDeviceFromBeforeTheStateWhoseFullSyncWasCancelledInsideItsLastCategoryIsMarkedDueAtStart() throws Exception {
+		desktop.engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
+		NullProgressMonitor cancelled = new NullProgressMonitor();
+		cancelled.setCanceled(true);
+		assertEquals(SyncOutcome.CANCELLED, full(cancelled));
+		// what an older version left when its initial sync stopped inside the last category: every category pulled
+		// from, no full sync succeeded, no mark
+		desktop.database.write(em -> em.createQuery("DELETE FROM SyncRun r WHERE r.outcome = :succeeded")
+				.setParameter("succeeded", SyncOutcome.SUCCEEDED.name()).executeUpdate());
+		forgetTheInitialSyncState();
+
+		assertTrue(desktop.engine.markUnfinishedInitialSync(), "its newest full sync did not succeed");
+		assertTrue(desktop.engine.initialSyncDue().isPresent());
+	}
+
+	@Test
+	void theCheckRunsOnceSoALaterFailedFullSyncDoesNotMakeTheInitialSyncDueAgain() throws Exception {
+		desktop.engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		assertEquals(SyncOutcome.SUCCEEDED, full(new NullProgressMonitor()));
+		assertFalse(desktop.engine.markUnfinishedInitialSync(), "the first start of this version: nothing unfinished");
+		NullProgressMonitor cancelled = new NullProgressMonitor();
+		cancelled.setCanceled(true);
+		assertEquals(SyncOutcome.CANCELLED, full(cancelled));
+
+		assertFalse(desktop.engine.markUnfinishedInitialSync(), "a later start: the initial sync state is kept by the syncs");
+		assertFalse(desktop.engine.initialSyncDue().isPresent());
+	}
+
+	/** Removes what a version with the initial sync state keeps, as a device from before it has nothing of it. */
+	private void forgetTheInitialSyncState() {
+		desktop.database.write(em -> em.createQuery("DELETE FROM InitialSync i").executeUpdate());
+		assertFalse(desktop.engine.initialSyncDue().isPresent());
 	}
 
 	@Test
