@@ -2,6 +2,7 @@ package org.outpost.persistence;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.hsqldb.jdbc.JDBCPool;
 import org.hsqldb.persist.LockFile;
 import org.osgi.framework.Bundle;
@@ -109,8 +111,7 @@ public final class EntityManagerFactories {
 	public static DataSource hsqldbIn(Path path) {
 		// connections are made when first needed; as many as the server's default HTTP threads
 		JDBCPool pool = new JDBCPool(MAX_POOLED_CONNECTIONS);
-		// write_delay=false: every commit reaches the disk before it returns; a killed process loses no committed page or edit
-		pool.setUrl("jdbc:hsqldb:file:" + path + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false");
+		pool.setUrl(hsqldbUrl(path));
 		pool.setUser("SA");
 		pool.setPassword("");
 		return pool;
@@ -137,6 +138,41 @@ public final class EntityManagerFactories {
 			}
 		}
 		return false;
+	}
+
+	private static String hsqldbUrl(Path path) {
+		// write_delay=false: every commit reaches the disk before it returns; a killed process loses no committed page or edit
+		return "jdbc:hsqldb:file:" + path + ";hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false";
+	}
+
+	/**
+	 * Like {@link #hsqldbIn(Path)}, with a row cache of its cached tables of at most {@code cacheKilobytes} of rows (their size
+	 * in the data file) instead of HSQLDB's 10,000 KB and 50,000 rows. HSQLDB sizes its cache only when it opens a database, so
+	 * when the database holds other sizes they are set and it is shut down once, here, before the pool opens it again.
+	 */
+	public static DataSource hsqldbIn(Path path, int cacheKilobytes) throws SQLException {
+		// as many rows as the kilobytes allow at 100 bytes a row (HSQLDB's default allows 200): the size is what bounds the cache
+		long rows = Math.min(Integer.MAX_VALUE, cacheKilobytes * 10L);
+		// a connection of its own: a pool would keep it after the shutdown, closed
+		JDBCDataSource plain = new JDBCDataSource();
+		plain.setUrl(hsqldbUrl(path));
+		plain.setUser("SA");
+		plain.setPassword("");
+		try (Connection connection = plain.getConnection(); Statement statement = connection.createStatement()) {
+			if (hsqldbProperty(statement, "hsqldb.cache_size") != cacheKilobytes || hsqldbProperty(statement, "hsqldb.cache_rows") != rows) {
+				statement.execute("SET FILES CACHE SIZE " + cacheKilobytes);
+				statement.execute("SET FILES CACHE ROWS " + rows);
+				statement.execute("SHUTDOWN");
+			}
+		}
+		return hsqldbIn(path);
+	}
+
+	private static long hsqldbProperty(Statement statement, String name) throws SQLException {
+		try (ResultSet result = statement.executeQuery(
+				"SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES WHERE PROPERTY_NAME = '" + name + "'")) {
+			return result.next() ? Long.parseLong(result.getString(1)) : -1;
+		}
 	}
 
 	/** Shuts an HSQLDB database down, releasing its file lock for the next start or another process. */

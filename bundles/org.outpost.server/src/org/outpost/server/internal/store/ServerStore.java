@@ -37,8 +37,13 @@ public final class ServerStore implements AutoCloseable {
 	/** Prepared statements kept per HSQLDB connection: the server's distinct SQL texts, with room for the feed's and the push's {@code IN} lists. */
 	private static final int STATEMENTS_KEPT = 200;
 
+	/** What the transaction on this thread holds of an embedded store's {@link WriteLocks}. */
+	private static final ThreadLocal<WriteLocks.Held> HELD = new ThreadLocal<>();
+
 	/** The embedded HSQLDB; null for PostgreSQL, whose connections EclipseLink opens itself. */
 	private final DataSource dataSource;
+	/** The embedded store's writers' locks; null for PostgreSQL, where they are the rows' own (several servers share it). */
+	private final WriteLocks locks;
 	private final String location;
 	private final EntityManagerFactory factory;
 	private final String serverId;
@@ -51,6 +56,7 @@ public final class ServerStore implements AutoCloseable {
 	private ServerStore(DataSource dataSource, String location, Map<String, String> connection, int transactions) {
 		this.dataSource = dataSource;
 		this.location = location;
+		this.locks = dataSource == null ? null : WriteLocks.of(location);
 		this.turns = new Semaphore(transactions, true);
 		Map<String, String> properties = new HashMap<>(connection);
 		// no shared cache: another server instance, or the admin command line, may change any row; every read goes to the database
@@ -84,7 +90,18 @@ public final class ServerStore implements AutoCloseable {
 	 */
 	public static ServerStore embedded(Path folder, int transactions) {
 		Path path = folder.toAbsolutePath().resolve("outpost-server");
-		return new ServerStore(EntityManagerFactories.hsqldbIn(path), folder.toAbsolutePath().toString(), Map.of(), transactions);
+		DataSource database;
+		try {
+			database = EntityManagerFactories.hsqldbIn(path, cacheKilobytes());
+		} catch (SQLException e) {
+			throw new PersistenceException("Could not open the database in " + folder + ": " + e.getMessage(), e);
+		}
+		return new ServerStore(database, folder.toAbsolutePath().toString(), Map.of(), transactions);
+	}
+
+	/** An eighth of the heap for HSQLDB's row cache (128 MB of rows with the start script's 1 GB). */
+	private static int cacheKilobytes() {
+		return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8 / 1024);
 	}
 
 	/**
@@ -156,9 +173,17 @@ public final class ServerStore implements AutoCloseable {
 	/** One transaction: all of {@code work} or nothing. */
 	public <R> R write(Function<EntityManager, R> work) {
 		awaitTurn();
+		WriteLocks.Held outer = HELD.get();
+		WriteLocks.Held held = locks == null ? null : locks.new Held();
+		HELD.set(held);
 		try {
 			return EntityManagerFactories.write(factory, work);
 		} finally {
+			// the transaction has committed or rolled back: its locks go only now, as a database's row locks would
+			HELD.set(outer);
+			if (held != null) {
+				held.release();
+			}
 			turns.release();
 		}
 	}
@@ -191,12 +216,17 @@ public final class ServerStore implements AutoCloseable {
 	}
 
 	/**
-	 * Locks the rows of these records (those that exist) for the caller's transaction, so no other
-	 * writer changes them until it ends. Take row locks before {@link #takeRevisions}: every writer
-	 * locks in that order, so they cannot deadlock on the counter.
+	 * Locks these records (those that exist, and on the embedded store also ids not yet taken) for
+	 * the caller's transaction, so no other writer changes them until it ends. Take them once, before
+	 * {@link #takeRevisions}: every writer locks in that order, so they cannot deadlock on the counter.
 	 */
 	public static void lockRecords(EntityManager em, Collection<String> ids) {
 		if (ids.isEmpty()) {
+			return;
+		}
+		WriteLocks.Held held = HELD.get();
+		if (held != null) {
+			held.records(ids);
 			return;
 		}
 		List<String> sorted = ids.stream().distinct().sorted().toList();
@@ -219,6 +249,11 @@ public final class ServerStore implements AutoCloseable {
 	 * the commit, with everything else already decided.
 	 */
 	public static Revisions takeRevisions(EntityManager em, int count) {
+		WriteLocks.Held held = HELD.get();
+		if (held != null) {
+			// the embedded store's writers wait here, in arrival order, so none waits for the row's lock in HSQLDB
+			held.counter();
+		}
 		// the transaction's own connection (unwrapping it begins the transaction on it): the numbers and the lock belong to this transaction
 		Connection connection = em.unwrap(Connection.class);
 		try {

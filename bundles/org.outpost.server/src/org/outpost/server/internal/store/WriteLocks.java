@@ -1,0 +1,76 @@
+package org.outpost.server.internal.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The writers' locks of an embedded HSQLDB store, kept in this JVM instead of the database: the
+ * records' rows and the change counter, taken in that order and held until the transaction has
+ * committed or rolled back. Only one process opens an HSQLDB folder, so every writer of its
+ * records passes here. HSQLDB has no row lock but a write (its {@code SELECT ... FOR UPDATE}
+ * blocks no writer), and a write of a row copies the whole row, body included, into every index,
+ * the log and at eviction the data file: locking 500 records that way cost a push as much as
+ * writing them. Waiting for the counter's row also made HSQLDB raise and catch an exception per
+ * wait and wake every waiter at each commit; here the waiters queue in arrival order.
+ */
+final class WriteLocks {
+
+	/** Per database file, so that two stores on one database in a JVM (tests) share them. */
+	private static final ConcurrentHashMap<String, WriteLocks> OF_DATABASE = new ConcurrentHashMap<>();
+	/** Record ids fall in stripes; two ids of one stripe only wait for each other, in stripe order: no deadlock. */
+	private static final int STRIPES = 1024;
+
+	private final ReentrantLock[] records = new ReentrantLock[STRIPES];
+	private final ReentrantLock counter = new ReentrantLock(true);
+
+	private WriteLocks() {
+		for (int i = 0; i < STRIPES; i++) {
+			records[i] = new ReentrantLock();
+		}
+	}
+
+	static WriteLocks of(String database) {
+		return OF_DATABASE.computeIfAbsent(database, name -> new WriteLocks());
+	}
+
+	/** What one transaction holds; released together once it ended. */
+	final class Held {
+		private final List<ReentrantLock> taken = new ArrayList<>();
+		private boolean recordsTaken;
+
+		/** Locks these records' stripes, in stripe order; once per transaction, before the counter. */
+		void records(Collection<String> ids) {
+			if (recordsTaken || counter.isHeldByCurrentThread()) {
+				throw new IllegalStateException("Records are locked once per transaction, before the change counter");
+			}
+			recordsTaken = true;
+			TreeSet<Integer> stripes = new TreeSet<>();
+			ids.forEach(id -> stripes.add(Math.floorMod(id.hashCode(), STRIPES)));
+			for (int stripe : stripes) {
+				take(records[stripe]);
+			}
+		}
+
+		void counter() {
+			if (!counter.isHeldByCurrentThread()) {
+				take(counter);
+			}
+		}
+
+		private void take(ReentrantLock lock) {
+			lock.lock();
+			taken.add(lock);
+		}
+
+		void release() {
+			for (int i = taken.size() - 1; i >= 0; i--) {
+				taken.get(i).unlock();
+			}
+			taken.clear();
+		}
+	}
+}
