@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -27,7 +26,6 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.protocol.ChangePageStream.Page;
 import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangedRequest;
-import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.Hello;
 import org.outpost.protocol.Messages.LoginRequest;
@@ -418,18 +416,13 @@ public final class SyncEngine {
 			return stored == null ? null : stored.getCursor();
 		});
 		PageApplier applier = new PageApplier(index);
-		RowPlans plans = RowPlans.of(database, index, category);
-		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
-		Asked next = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scope, true, skip), plans);
-		try {
+		try (PagesAhead pages = PagesAhead.from(client, token, category, cursor, scope, skip, RowPlans.of(database, index, category))) {
 			while (true) {
 				checkCancel(monitor);
-				Received received = client.await(next.received());
+				PagesAhead.Received received = pages.take();
 				Page<PulledFields> page = received.page();
-				// the next page travels and is read into rows while this one is written; each is still committed with its
-				// cursor, in order
-				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope, false, skip), plans)
-						: null;
+				// the pages after it travel and are read into rows while this one is written; each is still committed with
+				// its cursor, in order
 				applier.apply(database, category, page, received.rows());
 				progress.received(page);
 				monitor.subTask(progress.describe(client.bytesDown()));
@@ -437,29 +430,11 @@ public final class SyncEngine {
 				long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * PAGE_SIZE : 0;
 				monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE / 2, page.records().size() + ahead));
 				monitor.worked(page.records().size());
-				if (next == null) {
+				if (!page.hasMore()) {
 					return progress.received();
 				}
 			}
-		} finally {
-			if (next != null) {
-				next.answer().cancel(true);
-			}
 		}
-	}
-
-	/** A page and its records as new rows. */
-	private record Received(Page<PulledFields> page, PageRows rows) {
-	}
-
-	/** A page asked for: the server's answer (cancelling it ends the exchange), and the page with its rows once made. */
-	private record Asked(CompletableFuture<Page<PulledFields>> answer, CompletableFuture<Received> received) {
-	}
-
-	/** Asks for a page; it is read and its rows are made on the thread that receives the answer. */
-	private static Asked ask(ServerClient client, String token, ChangesRequest request, RowPlans plans) throws SyncProblem {
-		CompletableFuture<Page<PulledFields>> answer = client.changesAsync(token, request, plans);
-		return new Asked(answer, answer.thenApply(page -> new Received(page, PageRows.of(page, plans))));
 	}
 
 	private static void checkCancel(IProgressMonitor monitor) {
