@@ -344,13 +344,18 @@ public final class JsonCodec {
 
 	/** The message as JSON text (for the idempotency log and for tests). */
 	public static String toText(Object message) {
+		return new String(toBytes(message), StandardCharsets.UTF_8);
+	}
+
+	/** The message as UTF-8 JSON, the bytes an answer sends (no detour through a String: a change page is megabytes). */
+	public static byte[] toBytes(Object message) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			write(out, message);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return out.toString(StandardCharsets.UTF_8);
+		return out.toByteArray();
 	}
 
 	private static void writeHello(JsonGenerator json, Hello hello) throws IOException {

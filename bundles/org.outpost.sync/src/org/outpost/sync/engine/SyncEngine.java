@@ -27,7 +27,6 @@ import org.outpost.persistence.LocalDatabase;
 import org.outpost.protocol.ChangePageStream.Page;
 import org.outpost.protocol.Messages.CategoryCursor;
 import org.outpost.protocol.Messages.ChangedRequest;
-import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.DeviceScope;
 import org.outpost.protocol.Messages.Hello;
 import org.outpost.protocol.Messages.LoginRequest;
@@ -306,7 +305,7 @@ public final class SyncEngine {
 					if (first == null) {
 						first = firstPage(client, token, participant, index, device, sent.heldRevisions);
 					}
-					down = pull(token, participant, device, first, progress.split(1));
+					down = pull(participant, first, progress.split(1));
 					sent.pulledWith(first.client());
 				}
 				if (sent.content != null) {
@@ -571,25 +570,18 @@ public final class SyncEngine {
 	// ---- pull --------------------------------------------------------------------------------
 
 	/** Pulls the category from its first page, asked already (and cancelled if the pull ends before it is read). */
-	private long pull(String token, SyncParticipantDescriptor participant, SyncSettings device, FirstPage first, SubMonitor monitor)
-			throws SyncProblem {
+	private long pull(SyncParticipantDescriptor participant, FirstPage first, SubMonitor monitor) throws SyncProblem {
 		String category = participant.id();
-		DeviceScope scope = scopeOf(device);
 		ServerClient client = first.client();
-		RowPlans plans = first.plans();
-		Set<Long> skip = first.skip();
 		PullProgress progress = new PullProgress(participant.label(), clock);
 		PageApplier applier = new PageApplier(first.index());
-		Asked next = first.asked();
-		try {
+		try (PagesAhead pages = first.pages()) {
 			while (true) {
 				checkCancel(monitor);
-				Received received = client.await(next.received());
+				PagesAhead.Received received = pages.take();
 				Page<PulledFields> page = received.page();
-				// the next page travels and is read into rows while this one is written; each is still committed with its
-				// cursor, in order
-				next = page.hasMore() ? ask(client, token, new ChangesRequest(category, page.nextCursor(), PAGE_SIZE, scope, false, skip), plans)
-						: null;
+				// the pages after it travel and are read into rows while this one is written; each is still committed with
+				// its cursor, in order
 				applier.apply(database, category, page, received.rows());
 				progress.received(page);
 				monitor.subTask(progress.describe(client.bytesDown()));
@@ -597,13 +589,9 @@ public final class SyncEngine {
 				long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * PAGE_SIZE : 0;
 				monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE / 2, page.records().size() + ahead));
 				monitor.worked(page.records().size());
-				if (next == null) {
+				if (!page.hasMore()) {
 					return progress.received();
 				}
-			}
-		} finally {
-			if (next != null) {
-				next.answer().cancel(true);
 			}
 		}
 	}
@@ -622,30 +610,15 @@ public final class SyncEngine {
 		RowPlans plans = RowPlans.of(database, index, category);
 		Set<Long> skip = Set.copyOf(held.stream().sorted().limit(Protocol.MAX_HELD_REVISIONS).toList());
 		// the first page says how much remains also when the cursor is in the middle of the feed (a resumed or delta sync)
-		Asked asked = ask(client, token, new ChangesRequest(category, cursor, PAGE_SIZE, scopeOf(device), true, skip), plans);
-		return new FirstPage(client, index, plans, Set.copyOf(held), skip, asked);
+		return new FirstPage(client, index, Set.copyOf(held), PagesAhead.from(client, token, category, cursor, scopeOf(device), skip, plans));
 	}
 
 	/** A category's first page asked for, with the revisions it was asked after. */
-	private record FirstPage(ServerClient client, RecordTypeIndex index, RowPlans plans, Set<Long> held, Set<Long> skip, Asked asked) {
+	private record FirstPage(ServerClient client, RecordTypeIndex index, Set<Long> held, PagesAhead pages) {
 
 		void cancel() {
-			asked.answer().cancel(true);
+			pages.close();
 		}
-	}
-
-	/** A page and its records as new rows. */
-	private record Received(Page<PulledFields> page, PageRows rows) {
-	}
-
-	/** A page asked for: the server's answer (cancelling it ends the exchange), and the page with its rows once made. */
-	private record Asked(CompletableFuture<Page<PulledFields>> answer, CompletableFuture<Received> received) {
-	}
-
-	/** Asks for a page; it is read and its rows are made on the thread that receives the answer. */
-	private static Asked ask(ServerClient client, String token, ChangesRequest request, RowPlans plans) throws SyncProblem {
-		CompletableFuture<Page<PulledFields>> answer = client.changesAsync(token, request, plans);
-		return new Asked(answer, answer.thenApply(page -> new Received(page, PageRows.of(page, plans))));
 	}
 
 	private static void checkCancel(IProgressMonitor monitor) {

@@ -2,7 +2,6 @@ package org.outpost.server.internal.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.outpost.protocol.JsonCodec;
@@ -21,7 +20,7 @@ record Answer(int status, String mediaType, Map<String, String> headers, byte[] 
 	}
 
 	static Answer json(int status, Object message) {
-		return bytes(status, Protocol.JSON + "; charset=utf-8", JsonCodec.toText(message).getBytes(StandardCharsets.UTF_8));
+		return bytes(status, Protocol.JSON + "; charset=utf-8", JsonCodec.toBytes(message));
 	}
 
 	static Answer bytes(int status, String mediaType, byte[] bytes) {

@@ -462,8 +462,14 @@ public final class ChangeFeed {
 		if (!scanStart) {
 			return ChangePage.UNKNOWN_REMAINING;
 		}
-		return em.createQuery("SELECT COUNT(r) FROM StoredRecord r WHERE r.type IN :types AND r.rev > :after", Long.class)
-				.setParameter("types", types).setParameter("after", scanned).getSingleResult();
+		// one count per type: with the types in one IN, HSQLDB walks the sequence index over the later records of every type
+		// (400,000 rows to count 100,000 events), where a type's own range of the (type, sequence) index holds just its own
+		long remaining = 0;
+		for (String type : types) {
+			remaining += em.createQuery("SELECT COUNT(r) FROM StoredRecord r WHERE r.type = :type AND r.rev > :after", Long.class)
+					.setParameter("type", type).setParameter("after", scanned).getSingleResult();
+		}
+		return remaining;
 	}
 
 	/** A record as it travels; a tombstone carries no body. */

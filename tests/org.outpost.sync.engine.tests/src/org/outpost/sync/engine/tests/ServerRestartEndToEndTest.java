@@ -28,8 +28,9 @@ import org.outpost.test.support.ServerFixture;
  */
 class ServerRestartEndToEndTest {
 
-	// three pages of at most 1,000: the next page is asked for while one is written, so the cut must leave a page to go
-	private static final int SERVER_EVENTS = 2500;
+	// four pages of at most 1,000: up to two pages are read ahead of the one being written, so the cut after the first must
+	// leave a page to go
+	private static final int SERVER_EVENTS = 3500;
 
 	private ServerFixture server;
 	private Desktop desktop;
