@@ -50,8 +50,13 @@ fi
 
 OUTPOST_LOG_REQUESTS=false "$product/outpost-server" -port "$port" -data-dir "$data" >"$data/server.log" 2>&1 &
 server=$!
-until curl -fs "http://localhost:$port/health" >/dev/null 2>&1; do sleep 0.5; done
-until grep -q "^Outpost server http" "$data/server.log"; do sleep 0.5; done
+# a server that exits instead of starting (a taken port, a bad product) ends the run with its log instead of a wait without end
+alive() {
+  kill -0 "$server" 2>/dev/null && return 0
+  echo "benchmark-server: the server exited before it was ready; its log ends:" >&2; tail -n 40 "$data/server.log" >&2; exit 1
+}
+until curl -fs "http://localhost:$port/health" >/dev/null 2>&1; do alive; sleep 0.5; done
+until grep -q "^Outpost server http" "$data/server.log"; do alive; sleep 0.5; done
 jars=$(ls "$product"/plugins/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')
 "$JAVA_HOME/bin/java" -cp "$jars" "$repo/scripts/bench/DeltaSyncBenchmark.java" "http://localhost:$port" "$devices" "$rounds" "$scenario" "$server" ||
   { echo "benchmark-server: the benchmark failed; the server's log ends:" >&2; tail -n 40 "$data/server.log" >&2; exit 1; }

@@ -63,8 +63,7 @@ public final class OutpostServer implements AutoCloseable {
 		try {
 			BlobsSwept swept = admin().sweepBlobs();
 			if (swept.partialUploads() + swept.unreferencedBlobs() > 0) {
-				ILog.of(OutpostServer.class).info("Blob sweep removed " + swept.partialUploads() + " abandoned upload(s) and "
-						+ swept.unreferencedBlobs() + " unreferenced blob(s), " + swept.bytes() + " bytes");
+				ILog.of(OutpostServer.class).info("Blob sweep removed " + swept.describe());
 			}
 		} catch (RuntimeException e) {
 			ILog.of(OutpostServer.class).warn("The blob sweep failed: " + e.getMessage(), e);

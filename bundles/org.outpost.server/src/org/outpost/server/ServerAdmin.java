@@ -47,6 +47,12 @@ public final class ServerAdmin implements AutoCloseable {
 
 	/** What a blob sweep removed: abandoned partial uploads, blobs no document refers to, and their bytes. */
 	public record BlobsSwept(int partialUploads, int unreferencedBlobs, long bytes) {
+
+		/** "1 abandoned partial upload and 2 blobs no document refers to: 1234 bytes". */
+		public String describe() {
+			return partialUploads + (partialUploads == 1 ? " abandoned partial upload and " : " abandoned partial uploads and ") + unreferencedBlobs
+					+ (unreferencedBlobs == 1 ? " blob" : " blobs") + " no document refers to: " + bytes + " bytes";
+		}
 	}
 
 	private final ServerStore store;

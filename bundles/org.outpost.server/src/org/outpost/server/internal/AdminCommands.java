@@ -77,8 +77,8 @@ public final class AdminCommands {
 			WireRecord record = admin.record(command.get(2));
 			out.println(record == null ? "No such record" : record.toString());
 		}
-		case "tokens revoke-user" -> out.println(admin.revokeTokensOfUser(command.get(2)) + " token(s) revoked");
-		case "tokens revoke-device" -> out.println(admin.revokeTokensOfDevice(command.get(2)) + " token(s) revoked");
+		case "tokens revoke-user" -> out.println(tokensRevoked(admin.revokeTokensOfUser(command.get(2))));
+		case "tokens revoke-device" -> out.println(tokensRevoked(admin.revokeTokensOfDevice(command.get(2))));
 		case "devices" -> admin.devices().forEach(device -> out.println(device.deviceId() + "  " + device.user() + "  " + device.appVersion()
 				+ "  last sync " + device.lastSync() + "  pending " + device.pendingCount()));
 		case "demo" -> {
@@ -102,8 +102,7 @@ public final class AdminCommands {
 			BlobsSwept swept = command.size() > 2
 					? admin.sweepBlobs(hours(command.get(2)), hours(command.get(3)))
 					: admin.sweepBlobs();
-			out.println("Removed " + swept.partialUploads() + " abandoned partial upload(s) and " + swept.unreferencedBlobs()
-					+ " blob(s) no document refers to: " + swept.bytes() + " bytes");
+			out.println("Removed " + swept.describe());
 		}
 		default -> throw new IllegalArgumentException("unknown command '" + String.join(" ", command) + "'");
 		}
@@ -115,5 +114,9 @@ public final class AdminCommands {
 			throw new IllegalArgumentException("an age in hours is 0 or more, not " + text);
 		}
 		return Duration.ofHours(hours);
+	}
+
+	private static String tokensRevoked(int count) {
+		return count + (count == 1 ? " token revoked" : " tokens revoked");
 	}
 }
