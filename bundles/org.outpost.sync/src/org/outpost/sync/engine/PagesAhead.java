@@ -25,8 +25,8 @@ final class PagesAhead implements AutoCloseable {
 	record Received(Page<PulledFields> page, PageRows rows) {
 	}
 
-	/** A page asked for: the server's answer (cancelling it ends the exchange), and the page with its rows once made. */
-	private record Asked(CompletableFuture<Page<PulledFields>> answer, CompletableFuture<Received> received) {
+	/** A page asked for: the request, the server's answer (cancelling it ends the exchange), and the page with its rows once made. */
+	private record Asked(ChangesRequest request, CompletableFuture<Page<PulledFields>> answer, CompletableFuture<Received> received) {
 	}
 
 	private final ServerClient client;
@@ -75,7 +75,20 @@ final class PagesAhead implements AutoCloseable {
 				waitingCursor = null;
 			}
 		}
-		return client.await(next.received());
+		try {
+			return client.await(next.received());
+		} catch (SyncProblem e) {
+			if (e.kind() != SyncProblem.Kind.OFFLINE || Thread.currentThread().isInterrupted()) {
+				throw e;
+			}
+			// asked ahead, it may have met the server restarting or a connection cut while the pages before were written: it
+			// is asked once more now that it is needed, as it would have been without the read-ahead
+			Asked again;
+			synchronized (this) {
+				again = ask(next.request());
+			}
+			return client.await(again.received());
+		}
 	}
 
 	/** Ends the exchanges still going on (a cancel, or a page that could not be written). */
@@ -100,19 +113,20 @@ final class PagesAhead implements AutoCloseable {
 
 	private void askNext(String cursor) {
 		Asked next;
+		ChangesRequest request = new ChangesRequest(category, cursor, SyncEngine.PAGE_SIZE, scope, false, held);
 		try {
-			next = ask(new ChangesRequest(category, cursor, SyncEngine.PAGE_SIZE, scope, false, held));
+			next = ask(request);
 		} catch (SyncProblem e) {
 			// the request could not be written: the take of this page reports it
 			CompletableFuture<Page<PulledFields>> failed = CompletableFuture.failedFuture(e);
-			next = new Asked(failed, failed.thenApply(page -> null));
+			next = new Asked(request, failed, failed.thenApply(page -> null));
 		}
 		asked.add(next);
 	}
 
 	private Asked ask(ChangesRequest request) throws SyncProblem {
 		CompletableFuture<Page<PulledFields>> answer = client.changesAsync(token, request, plans);
-		return new Asked(answer, answer.thenApply(page -> {
+		return new Asked(request, answer, answer.thenApply(page -> {
 			read(page);
 			return new Received(page, PageRows.of(page, plans));
 		}));
