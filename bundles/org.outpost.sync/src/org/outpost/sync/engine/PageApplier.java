@@ -38,9 +38,6 @@ import jakarta.persistence.TypedQuery;
  */
 final class PageApplier {
 
-	/** EclipseLink's hint for entities only read: the shared cache's instances, no working copies. */
-	private static final String READ_ONLY = "eclipselink.read-only";
-
 	private final RecordTypeIndex index;
 	/** The types whose tables were empty when this pull began on a category never pulled before. */
 	private final Set<Class<? extends SyncedRecord>> startedEmpty = new HashSet<>();
@@ -183,7 +180,7 @@ final class PageApplier {
 					.setParameter("ids", older);
 			if (NewRows.insertable(em, type.type())) {
 				// copied before they change (HeldRows): the shared cache's instances, no working copies
-				query.setHint(READ_ONLY, "true");
+				query.setHint(SyncEngine.READ_ONLY, "true");
 			}
 			for (SyncedRecord record : query.getResultList()) {
 				local.put(record.getId(), record);

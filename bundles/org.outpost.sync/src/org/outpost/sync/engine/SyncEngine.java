@@ -69,9 +69,10 @@ public final class SyncEngine {
 	private static final int HISTORY_KEPT = 1000;
 	/**
 	 * EclipseLink's hint for entities only read: the shared cache's instances, no working copy and no
-	 * backup copy to compare at commit. For what a push only reads: its entries and their records.
+	 * backup copy to compare at commit. For what a push only reads (its entries and their records)
+	 * and for the held records a pull copies before it rewrites them ({@link PageApplier}).
 	 */
-	private static final String READ_ONLY = "eclipselink.read-only";
+	static final String READ_ONLY = "eclipselink.read-only";
 
 	private final LocalDatabase database;
 	private final SyncParticipants participants;

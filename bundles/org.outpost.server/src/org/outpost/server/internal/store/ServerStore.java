@@ -251,7 +251,7 @@ public final class ServerStore implements AutoCloseable {
 	public static Revisions takeRevisions(EntityManager em, int count) {
 		WriteLocks.Held held = HELD.get();
 		if (held != null) {
-			// the embedded store's writers wait here, in arrival order, so none waits for the row's lock in HSQLDB
+			// the embedded store's writers wait here, in the server, so none waits for the row's lock in HSQLDB
 			held.counter();
 		}
 		// the transaction's own connection (unwrapping it begins the transaction on it): the numbers and the lock belong to this transaction
