@@ -13,7 +13,9 @@ import org.outpost.sync.engine.SyncService;
 import org.outpost.sync.settings.SyncSettingsStore;
 
 /**
- * Ticks the automatic sync once a minute in a system job. The sync service is looked up at the
+ * Ticks the automatic sync once a minute in a system job, while the workbench offers a
+ * {@link SyncReminder} (an {@code outpost} command's runtime has none, so it never syncs by
+ * itself behind the command). The sync service is looked up at the
  * first tick, not at activation: activation happens while the local database opens (it loads this
  * bundle's entities), and asking for the service then would be a circular request.
  */
@@ -21,17 +23,11 @@ public final class AutoSyncComponent {
 
 	static final long TICK_MILLIS = 60_000;
 
-	private volatile SyncReminder reminder;
+	private SyncReminder reminder;
 	private Job ticker;
 
 	void setReminder(SyncReminder reminder) {
 		this.reminder = reminder;
-	}
-
-	void unsetReminder(SyncReminder gone) {
-		if (reminder == gone) {
-			reminder = null;
-		}
 	}
 
 	void activate(ComponentContext context) {
