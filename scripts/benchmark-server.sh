@@ -8,6 +8,7 @@
 # postgresql: a private PostgreSQL cluster from /usr/lib/postgresql/*/bin in a temporary folder.
 # OUTPOST_SERVER_PRODUCT=<folder> measures another build of the server (e.g. the one before a change,
 # to compare in the same session).
+# OUTPOST_BENCH_WARM_UP=<n>: delta syncs per device before the measured ones (default 2; the server is started just before).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 devices=${1:-200}

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * N simulated devices doing delta syncs against a running Outpost server at once: each logs in,
- * pulls the events category once and makes {@value #WARM_UP_ROUNDS} delta syncs, a few devices at a
+ * pulls the events category once and makes WARM_UP_ROUNDS delta syncs (2, or OUTPOST_BENCH_WARM_UP), a few devices at a
  * time (not measured: the server's JIT compiles its hot paths, as in a server that has been running),
  * then all devices run ROUNDS delta syncs at once: push 5 new events, pull the events changed since its cursor. Scenario "shared": every device is the demo user, all
  * in one scope, so each pull brings its own and all the other devices' new events (the worst case).
@@ -40,8 +40,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class DeltaSyncBenchmark {
 
 	static final ObjectMapper JSON = new ObjectMapper();
-	/** Delta syncs per device before the measured ones; the server was started just before the benchmark. */
-	static final int WARM_UP_ROUNDS = 2;
+	/**
+	 * Delta syncs per device before the measured ones; the server was started just before the benchmark. With 2, the JIT's
+	 * compiler threads still take about 40% of the server's CPU in the measured phase (their thread times, docs/benchmarks.md).
+	 */
+	static final int WARM_UP_ROUNDS = Integer.parseInt(System.getenv().getOrDefault("OUTPOST_BENCH_WARM_UP", "2"));
 
 	public static void main(String[] args) throws Exception {
 		URI base = URI.create(args[0]);

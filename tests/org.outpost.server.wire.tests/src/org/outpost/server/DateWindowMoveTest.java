@@ -66,7 +66,7 @@ class DateWindowMoveTest {
 		return store.read(em -> {
 			Directory.View directory = Directory.read(em);
 			return ChangeFeed.page(em, directory, history, directory.userScope("officer"),
-					new ChangesRequest("events", cursor, 1000, DeviceScope.DEFAULT), day);
+					new ChangesRequest("events", cursor, 1000, DeviceScope.DEFAULT), day, ServerStore.lastCommittedRevision(em));
 		});
 	}
 

@@ -172,7 +172,7 @@ class DemoDataWireTest {
 		DeviceScope wholeDemoWindow = new DeviceScope(60, 60, List.of(), List.of(), false, false);
 
 		ServedPage page = store.read(em -> ChangeFeed.page(em, directory, new ScopeHistory(), demo, new ChangesRequest("events", null, 1000, wholeDemoWindow),
-				LocalDate.now()));
+				LocalDate.now(), ServerStore.lastCommittedRevision(em)));
 
 		long received = page.records().stream().filter(r -> r.type().equals("event")).count();
 		assertTrue(received > ofType("event").size() / 2, "the demo user receives only " + received + " events");

@@ -203,7 +203,8 @@ public final class ApiHandler extends Handler.Abstract {
 		}
 		Pulled pulled = store.read(em -> {
 			Caller caller = Accounts.authenticate(em, directory, authorization, now);
-			ServedPage page = ChangeFeed.page(em, caller.directory(), scopes, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			ServedPage page = ChangeFeed.page(em, caller.directory(), scopes, caller.scope(), changes, LocalDate.ofInstant(now, ZoneOffset.UTC),
+					caller.committed());
 			Device device = page.hasMore() ? null : em.find(Device.class, caller.deviceId());
 			return new Pulled(caller, page, device != null && device.syncedRecently(now.toEpochMilli(), version));
 		});

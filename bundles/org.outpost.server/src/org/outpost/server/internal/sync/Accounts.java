@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ import org.outpost.protocol.ProtocolException;
 import org.outpost.server.internal.store.Credential;
 import org.outpost.server.internal.store.Device;
 import org.outpost.server.internal.store.DeviceToken;
+import org.outpost.server.internal.store.ServerStore;
 
 import jakarta.persistence.EntityManager;
 
@@ -30,8 +32,11 @@ import jakarta.persistence.EntityManager;
  */
 public final class Accounts {
 
-	/** Who is calling: the user, the device the token was issued to, the user's current scope, and the directory it comes from. */
-	public record Caller(String deviceId, UserScope scope, Directory.View directory) {
+	/**
+	 * Who is calling: the user, the device the token was issued to, the user's current scope, the directory it comes from, and
+	 * the committed change counter that directory was checked at (every change up to it is committed and visible).
+	 */
+	public record Caller(String deviceId, UserScope scope, Directory.View directory, long committed) {
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -65,7 +70,7 @@ public final class Accounts {
 	public static LoginResponse login(EntityManager em, Directory directory, LoginRequest request, boolean passwordMatched, Duration tokenValidity,
 			Instant now) {
 		check(request);
-		UserScope scope = passwordMatched ? directory.current(em).userScope(request.user()) : null;
+		UserScope scope = passwordMatched ? directory.current(em, ServerStore.lastCommittedRevision(em)).userScope(request.user()) : null;
 		if (scope == null) {
 			throw new ProtocolException(ErrorCode.LOGIN_FAILED, "Wrong user name or password");
 		}
@@ -95,7 +100,8 @@ public final class Accounts {
 		if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
 			throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "Log in first and send the token as 'Authorization: Bearer <token>'");
 		}
-		DeviceToken token = em.find(DeviceToken.class, hash(authorization.substring(7).trim()));
+		// read-only: in a push's transaction the token is not registered in the unit of work and compared again at its commit
+		DeviceToken token = em.find(DeviceToken.class, hash(authorization.substring(7).trim()), Map.of(ChangeFeed.READ_ONLY, true));
 		if (token == null) {
 			throw new ProtocolException(ErrorCode.UNAUTHENTICATED, "The token is not known here; log in again");
 		}
@@ -105,12 +111,14 @@ public final class Accounts {
 		if (now.toEpochMilli() >= token.getExpiresAt()) {
 			throw new ProtocolException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + Instant.ofEpochMilli(token.getExpiresAt()) + "; log in again");
 		}
-		Directory.View view = directory.current(em);
+		// read once per request: the directory's check and the pull's scan both go up to it
+		long committed = ServerStore.lastCommittedRevision(em);
+		Directory.View view = directory.current(em, committed);
 		UserScope scope = view.userScope(token.getUserName());
 		if (scope == null || !scope.mayLogInFromDesktop()) {
 			throw new ProtocolException(ErrorCode.FORBIDDEN, "The user " + token.getUserName() + " may no longer sync from the desktop");
 		}
-		return new Caller(token.getDeviceId(), scope, view);
+		return new Caller(token.getDeviceId(), scope, view, committed);
 	}
 
 	/** Revokes every live token of a user; returns how many. */

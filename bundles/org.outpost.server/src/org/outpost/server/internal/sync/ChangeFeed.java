@@ -158,8 +158,13 @@ public final class ChangeFeed {
 		return !query.setMaxResults(1).getResultList().isEmpty();
 	}
 
+	/**
+	 * A page of the category after the request's cursor.
+	 *
+	 * @param committed the change counter as committed ({@link ServerStore#lastCommittedRevision}), read in this request
+	 */
 	public static ServedPage page(EntityManager em, Directory.View directory, ScopeHistory history, UserScope user, ChangesRequest request,
-			LocalDate today) {
+			LocalDate today, long committed) {
 		CategoryScope scope = CategoryScope.of(directory, user, request.category(), request.scope(), today);
 		List<String> types = scope.types();
 		ScopeRules rules = scope.rules();
@@ -198,7 +203,7 @@ public final class ChangeFeed {
 		Map<String, LeftRecord> left = new LinkedHashMap<>();
 		long scanned = after;
 		// every number up to the committed counter is committed and visible: the scan may pass over the rows it filtered out up to it
-		long end = Math.max(after, ServerStore.lastCommittedRevision(em));
+		long end = Math.max(after, committed);
 		// the database skips what lies outside the scope's columns, unless a difference pass needs the old scope's records too
 		Map<String, ColumnBounds> bounds = new LinkedHashMap<>();
 		for (String type : types) {

@@ -53,9 +53,11 @@ public final class Directory {
 
 	private final AtomicReference<Checked> last = new AtomicReference<>();
 
-	/** The directory as the store holds it now. */
-	public View current(EntityManager em) {
-		long committed = ServerStore.lastCommittedRevision(em);
+	/**
+	 * The directory as the store holds it up to {@code committed}: the change counter as committed
+	 * ({@link ServerStore#lastCommittedRevision}), read by the caller.
+	 */
+	public View current(EntityManager em, long committed) {
 		Checked checked = last.get();
 		if (checked != null && committed <= checked.through()) {
 			return checked.view();
