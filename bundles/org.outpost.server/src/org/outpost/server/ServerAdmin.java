@@ -156,12 +156,12 @@ public final class ServerAdmin implements AutoCloseable {
 	 * @return the record as devices will receive it
 	 */
 	public WireRecord putRecord(String type, String id, Map<String, JsonNode> fields) {
-		return store.write(em -> WebEdits.put(em, type, id, fields, ADMIN));
+		return store.writeRetrying(em -> WebEdits.put(em, type, id, fields, ADMIN));
 	}
 
 	/** Like {@link #putRecord} for many records of one type, all in ONE transaction: a bulk load (the sync benchmark's data). */
 	public void putRecords(String type, Map<String, Map<String, JsonNode>> fieldsById) {
-		store.write(em -> WebEdits.putAll(em, type, fieldsById, ADMIN));
+		store.writeRetrying(em -> WebEdits.putAll(em, type, fieldsById, ADMIN));
 	}
 
 	/** Deletes a record on the web side; devices receive a tombstone. Returns false when there was no live record. */

@@ -271,7 +271,8 @@ public final class ApiHandler extends Handler.Abstract {
 		RecordEdit edit = JsonCodec.recordEdit(readJson(request));
 		Map<String, JsonNode> fields = new LinkedHashMap<>();
 		edit.fields().fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
-		return store.write(em -> {
+		// tried again like a push: a document attached meanwhile to a record this edit moves (AttachmentScope.refileAttached)
+		return store.writeRetrying(em -> {
 			Caller caller = Accounts.authenticate(em, directory, authorization, Instant.now(clock));
 			if (!caller.scope().permissions().contains("*") && !caller.scope().permissions().contains(Protocol.SERVER_EDIT)) {
 				throw new ProtocolException(ErrorCode.FORBIDDEN, "Editing records on the web side needs the permission " + Protocol.SERVER_EDIT);

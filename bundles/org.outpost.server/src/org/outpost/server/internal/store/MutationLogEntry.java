@@ -49,4 +49,12 @@ public class MutationLogEntry {
 	public String getResult() {
 		return result;
 	}
+
+	String getRecordId() {
+		return recordId;
+	}
+
+	long getCreatedAt() {
+		return createdAt;
+	}
 }

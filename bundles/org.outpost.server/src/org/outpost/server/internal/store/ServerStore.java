@@ -224,9 +224,7 @@ public final class ServerStore implements AutoCloseable {
 		if (ids.isEmpty()) {
 			return;
 		}
-		WriteLocks.Held held = HELD.get();
-		if (held != null) {
-			held.records(ids);
+		if (lockInProcess(ids)) {
 			return;
 		}
 		List<String> sorted = ids.stream().distinct().sorted().toList();
@@ -239,6 +237,16 @@ public final class ServerStore implements AutoCloseable {
 			update.setParameter(i + 1, sorted.get(i));
 		}
 		update.executeUpdate();
+	}
+
+	/** On the embedded store, takes these records' locks in this process ({@link #lockRecords}); false where the database locks rows. */
+	static boolean lockInProcess(Collection<String> ids) {
+		WriteLocks.Held held = HELD.get();
+		if (held == null) {
+			return false;
+		}
+		held.records(ids);
+		return true;
 	}
 
 	/**

@@ -80,6 +80,25 @@ public class StoredRecord {
 		this.body = "{}";
 	}
 
+	/** A record as read from its row by {@link RecordRows}, outside EclipseLink. */
+	StoredRecord(String id, String type, long rev, boolean tombstone, ScopeColumns scope, String body, String blobSha256, String attachedTo,
+			long changedAt, String changedBy) {
+		this.id = id;
+		this.type = type;
+		this.rev = rev;
+		this.tombstone = tombstone;
+		this.orgUnit = scope.orgUnit();
+		this.location = scope.location();
+		this.dueDate = scope.dueDate();
+		this.owner = scope.owner();
+		this.status = scope.status();
+		this.body = body;
+		this.blobSha256 = blobSha256;
+		this.attachedTo = attachedTo;
+		this.changedAt = changedAt;
+		this.changedBy = changedBy;
+	}
+
 	public String getId() {
 		return id;
 	}
@@ -162,6 +181,14 @@ public class StoredRecord {
 
 	public void setAttachedTo(String attachedTo) {
 		this.attachedTo = attachedTo;
+	}
+
+	long getChangedAt() {
+		return changedAt;
+	}
+
+	String getChangedBy() {
+		return changedBy;
 	}
 
 	/** Stamps a change: the new sequence number, when, and who (a user name, or "admin" for the command line). */

@@ -1,20 +1,25 @@
 package org.outpost.server.internal.sync;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.protocol.RecordTypes.RecordType;
+import org.outpost.server.internal.store.RecordRows;
 import org.outpost.server.internal.store.ScopeColumns;
+import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.store.StoredRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 /**
  * Files a document under the scope of the record it is attached to (its {@code ownerId}): the
@@ -52,12 +57,27 @@ public final class AttachmentScope {
 	}
 
 	/**
+	 * These ids with those of the live documents attached to them: what a write that may move these
+	 * records locks ({@link ServerStore#lockRecords}), so that refiling a document waits for a
+	 * concurrent edit of it and that edit for the refiling, as for the records themselves (a web
+	 * edit of a document, filed under its old record's columns meanwhile, lost the move).
+	 */
+	static Set<String> withAttachedDocuments(EntityManager em, Collection<String> ids) {
+		Set<String> locking = new HashSet<>(ids);
+		locking.addAll(RecordRows.attachedTo(em, ids));
+		return locking;
+	}
+
+	/**
 	 * Files again the live documents attached to {@code owners} (records whose scope columns a write
-	 * just changed or that were just created), except those in {@code skip}.
+	 * just changed or that were just created), except those in {@code skip}. Each must be among
+	 * {@code locked} ({@link #withAttachedDocuments}); one attached since those were read fails the
+	 * write, which is tried again ({@link ServerStore#writeRetrying}) and then locks it too.
 	 *
 	 * @return the documents whose columns changed, with their columns before: each needs a revision and a move
 	 */
-	static Map<StoredRecord, ScopeColumns> refileAttached(EntityManager em, Collection<StoredRecord> owners, Collection<String> skip) {
+	static Map<StoredRecord, ScopeColumns> refileAttached(EntityManager em, Collection<StoredRecord> owners, Collection<String> skip,
+			Set<String> locked) {
 		Map<String, StoredRecord> byId = new LinkedHashMap<>();
 		owners.stream().filter(owner -> !DOCUMENT.equals(owner.getType())).forEach(owner -> byId.put(owner.getId(), owner));
 		Map<StoredRecord, ScopeColumns> moved = new LinkedHashMap<>();
@@ -69,6 +89,10 @@ public final class AttachmentScope {
 		for (StoredRecord document : documents) {
 			if (skip.contains(document.getId())) {
 				continue;
+			}
+			if (!locked.contains(document.getId())) {
+				throw new PersistenceException("The document " + document.getId() + " was attached to the record " + document.getAttachedTo()
+						+ " while it was being changed");
 			}
 			ScopeColumns before = ScopeColumns.of(document);
 			copy(byId.get(document.getAttachedTo()), document);

@@ -25,6 +25,7 @@ import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.protocol.RecordTypes.RecordType;
 import org.outpost.server.internal.store.MutationLogEntry;
+import org.outpost.server.internal.store.RecordRows;
 import org.outpost.server.internal.store.ScopeColumns;
 import org.outpost.server.internal.store.ScopeMove;
 import org.outpost.server.internal.store.ServerStore;
@@ -74,25 +75,27 @@ public final class PushProcessor {
 
 	/**
 	 * Answers each mutation. First, without holding anything but the rows of the records the batch
-	 * touches (locked before they are read, so conflict detection sees their last committed state
-	 * and no one changes them meanwhile), every mutation is decided and applied in memory. Only
-	 * then are the sequence numbers the batch needs taken from the change counter, whose lock the
-	 * caller's transaction holds from there to its commit: the counter is held for the writes and
-	 * the commit, not for the reading and deciding.
+	 * touches and of the documents attached to them (locked before they are read, so conflict
+	 * detection sees their last committed state and no one changes them meanwhile), every mutation
+	 * is decided and applied in memory. Only then are the sequence numbers the batch needs taken
+	 * from the change counter, whose lock the caller's transaction holds from there to its commit:
+	 * the counter is held for the writes and the commit, not for the reading and deciding. The
+	 * records and the log go out as JDBC batches ({@link RecordRows}), the rest through the caller's
+	 * entity manager at its commit.
 	 */
 	public static List<MutationResult> apply(EntityManager em, UserScope user, PushRequest request, LocalDate today) {
 		// nothing reaches the database before the counter is taken: the writes go out at commit, in JDBC batches
 		em.setFlushMode(FlushModeType.COMMIT);
 		Batch batch = new Batch(em, user.user(), new ScopeRules(user, DeviceScope.DEFAULT, Set.of(), today));
-		Map<String, MutationLogEntry> log = new HashMap<>();
 		List<String> mutationIds = request.mutations().stream().map(Mutation::mutationId).distinct().toList();
 		List<String> recordIds = request.mutations().stream().map(Mutation::recordId).distinct().toList();
+		Set<String> locked = Set.of();
+		Map<String, MutationLogEntry> log = Map.of();
 		if (!mutationIds.isEmpty()) {
-			ServerStore.lockRecords(em, recordIds);
-			em.createQuery("SELECT m FROM MutationLogEntry m WHERE m.mutationId IN :ids", MutationLogEntry.class).setParameter("ids", mutationIds)
-					.getResultList().forEach(entry -> log.put(entry.getMutationId(), entry));
-			em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class).setParameter("ids", recordIds).getResultList()
-					.forEach(record -> batch.touched.put(record.getId(), record));
+			locked = AttachmentScope.withAttachedDocuments(em, recordIds);
+			Map<String, StoredRecord> read = RecordRows.lockAndRead(em, locked);
+			recordIds.stream().filter(read::containsKey).forEach(id -> batch.touched.put(id, read.get(id)));
+			log = RecordRows.logged(em, mutationIds);
 		}
 		List<Object> decisions = new ArrayList<>();
 		Set<String> decided = new HashSet<>();
@@ -113,25 +116,27 @@ public final class PushProcessor {
 		List<StoredRecord> moved = decisions.stream().filter(decision -> decision instanceof Change change && change.applies()
 				&& (change.created() || change.before() != null && !change.before().equals(ScopeColumns.of(change.record()))))
 				.map(decision -> ((Change) decision).record()).toList();
-		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, batch.touched.keySet());
+		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, batch.touched.keySet(), locked);
 		int changes = (int) decisions.stream().filter(decision -> decision instanceof Change change && change.applies()).count() + documentsMoved.size();
 		Revisions revisions = changes == 0 ? null : ServerStore.takeRevisions(em, changes);
 		List<MutationResult> results = new ArrayList<>();
+		List<MutationLogEntry> answers = new ArrayList<>();
+		long now = System.currentTimeMillis();
 		for (int i = 0; i < decisions.size(); i++) {
 			Object decision = decisions.get(i);
 			if (decision instanceof Repeated repeated) {
 				results.add(batch.answered.get(repeated.mutationId()));
 				continue;
 			}
-			MutationResult result = decision instanceof Change change ? batch.stamp(change, revisions) : (MutationResult) decision;
-			em.persist(new MutationLogEntry(result.mutationId(), user.user(), request.mutations().get(i).recordId(), JsonCodec.toText(result),
-					System.currentTimeMillis()));
+			MutationResult result = decision instanceof Change change ? batch.stamp(change, revisions, now) : (MutationResult) decision;
+			answers.add(new MutationLogEntry(result.mutationId(), user.user(), request.mutations().get(i).recordId(), JsonCodec.toText(result), now));
 			batch.answered.put(result.mutationId(), result);
 			results.add(result);
 		}
+		RecordRows.write(em, batch.inserts.values(), batch.updates.values(), answers);
 		documentsMoved.forEach((document, before) -> {
 			long rev = revisions.next();
-			document.changed(rev, System.currentTimeMillis(), user.user());
+			document.changed(rev, now, user.user());
 			em.persist(new ScopeMove(rev, document, before));
 		});
 		return results;
@@ -160,6 +165,9 @@ public final class PushProcessor {
 		private final ScopeRules rules;
 		private final Map<String, MutationResult> answered = new HashMap<>();
 		private final Map<String, StoredRecord> touched = new HashMap<>();
+		/** What {@link RecordRows#write} inserts and updates, by id (a record changed twice in a batch is written once). */
+		private final Map<String, StoredRecord> inserts = new LinkedHashMap<>();
+		private final Map<String, StoredRecord> updates = new LinkedHashMap<>();
 
 		Batch(EntityManager em, String userName, ScopeRules rules) {
 			this.em = em;
@@ -223,7 +231,8 @@ public final class PushProcessor {
 				}
 			}
 			ScopeColumns before = ScopeColumns.of(record);
-			if (!applying.isEmpty() && !RecordEditor.apply(record, applying)) {
+			// the body parsed once: read above, written here
+			if (!applying.isEmpty() && !RecordEditor.apply(record, body, applying)) {
 				return tooLarge(mutation);
 			}
 			boolean exact = fileUnchanged(record) && conflicts.isEmpty();
@@ -262,15 +271,13 @@ public final class PushProcessor {
 		}
 
 		/** Gives a decided change its sequence number (when it changed anything) and answers it. */
-		MutationResult stamp(Change change, Revisions revisions) {
+		MutationResult stamp(Change change, Revisions revisions, long now) {
 			StoredRecord record = change.record();
 			long previous = record.getRev();
 			if (change.applies()) {
 				long rev = revisions.next();
-				record.changed(rev, System.currentTimeMillis(), userName);
-				if (change.created()) {
-					em.persist(record);
-				}
+				record.changed(rev, now, userName);
+				(change.created() || inserts.containsKey(record.getId()) ? inserts : updates).put(record.getId(), record);
 				if (change.before() != null && !change.before().equals(ScopeColumns.of(record))) {
 					em.persist(new ScopeMove(rev, record, change.before()));
 				}

@@ -30,7 +30,11 @@ public final class RecordEditor {
 	 * @return false, changing nothing, when the body would exceed {@link StoredRecord#MAX_BODY}
 	 */
 	public static boolean apply(StoredRecord record, Map<String, JsonNode> values) {
-		ObjectNode body = JsonCodec.parseObject(record.getBody());
+		return apply(record, JsonCodec.parseObject(record.getBody()), values);
+	}
+
+	/** Like {@link #apply(StoredRecord, Map)} on the record's {@code body} parsed already, which it changes. */
+	static boolean apply(StoredRecord record, ObjectNode body, Map<String, JsonNode> values) {
 		for (Map.Entry<String, JsonNode> value : values.entrySet()) {
 			RecordFields.check(value.getKey(), value.getValue());
 		}

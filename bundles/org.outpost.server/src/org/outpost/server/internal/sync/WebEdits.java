@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.outpost.protocol.ErrorCode;
@@ -49,8 +50,9 @@ public final class WebEdits {
 		if (checked.isEmpty()) {
 			return List.of();
 		}
-		// the records' rows first, the counter last: the order every writer takes them in
-		ServerStore.lockRecords(em, checked.keySet());
+		// the records' rows (and their documents', which a move refiles) first, the counter last: the order every writer takes them in
+		Set<String> locked = AttachmentScope.withAttachedDocuments(em, checked.keySet());
+		ServerStore.lockRecords(em, locked);
 		Map<String, StoredRecord> existing = new HashMap<>();
 		for (StoredRecord record : em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class)
 				.setParameter("ids", checked.keySet()).getResultList()) {
@@ -76,7 +78,7 @@ public final class WebEdits {
 		}
 		List<StoredRecord> moved = put.stream().filter(record -> !before.containsKey(record) || !before.get(record).equals(ScopeColumns.of(record)))
 				.toList();
-		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, checked.keySet());
+		Map<StoredRecord, ScopeColumns> documentsMoved = AttachmentScope.refileAttached(em, moved, checked.keySet(), locked);
 		Revisions revisions = ServerStore.takeRevisions(em, put.size() + documentsMoved.size());
 		long now = System.currentTimeMillis();
 		for (StoredRecord record : put) {

@@ -1,0 +1,90 @@
+package org.outpost.server.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outpost.server.ServerConfig;
+import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.store.StoredRecord;
+import org.outpost.server.internal.sync.WebEdits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A record's move refiles the documents attached to it, so it locks them with the record: an edit
+ * of such a document that is under way when the record moves is waited for, and the move then
+ * sees what it changed, on HSQLDB (the store's locks in this process) and PostgreSQL (row locks).
+ */
+class AttachedDocumentLocksTest {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aDocumentMovedToAnotherRecordDuringAMoveOfItsFirstRecordIsFiledUnderTheOtherRecord() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
+				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4)) {
+			String unitA = Fixture.newId();
+			String unitB = Fixture.newId();
+			String unitC = Fixture.newId();
+			String first = put(store, "event", Fixture.newId(), Map.of("title", Fixture.text("first"), "orgUnit", Fixture.text(unitA)));
+			String second = put(store, "event", Fixture.newId(), Map.of("title", Fixture.text("second"), "orgUnit", Fixture.text(unitB)));
+			String document = put(store, "document", Fixture.newId(), Map.of("fileName", Fixture.text("plan.pdf"), "ownerId", Fixture.text(first)));
+			assertEquals(unitA, orgUnit(store, document));
+
+			AtomicReference<Thread> mover = new AtomicReference<>();
+			CompletableFuture<String> move = new CompletableFuture<>();
+			store.write(em -> {
+				// the document goes to the second event; before this commits, the first event moves to another org unit
+				WebEdits.put(em, "document", document, Map.of("ownerId", Fixture.text(second)), "web");
+				Thread thread = new Thread(() -> {
+					try {
+						move.complete(put(store, "event", first, Map.of("orgUnit", Fixture.text(unitC))));
+					} catch (RuntimeException e) {
+						move.completeExceptionally(e);
+					}
+				}, "moving the first event");
+				mover.set(thread);
+				thread.start();
+				while (!waitsForALock(thread)) {
+					Thread.onSpinWait();
+				}
+				return null;
+			});
+			move.get();
+			mover.get().join();
+
+			assertEquals(unitB, orgUnit(store, document), "filed under the second event, which it is attached to now");
+			assertEquals(unitC, orgUnit(store, first));
+		}
+	}
+
+	private static String put(ServerStore store, String type, String id, Map<String, JsonNode> fields) {
+		return store.write(em -> WebEdits.put(em, type, id, fields, "web")).id();
+	}
+
+	private static String orgUnit(ServerStore store, String id) {
+		return store.read(em -> em.find(StoredRecord.class, id).getOrgUnit());
+	}
+
+	/**
+	 * The thread waits inside the store's locking of records or of the change counter: parked on
+	 * the embedded store's lock, or waiting for PostgreSQL's answer there.
+	 */
+	private static boolean waitsForALock(Thread thread) {
+		StackTraceElement[] stack = thread.getStackTrace();
+		boolean locking = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(ServerStore.class.getName())
+				&& (frame.getMethodName().equals("lockRecords") || frame.getMethodName().equals("takeRevisions")));
+		boolean waiting = thread.getState() == Thread.State.WAITING
+				|| Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("sun.nio.ch."));
+		return locking && waiting;
+	}
+}
