@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class ServerStore implements AutoCloseable {
 			Credential.class, DeviceToken.class, StoredBlob.class, BlobChunk.class, ScopeMove.class, ScopeDefinition.class, ServerIdentity.class);
 	/** How often a write that lost a race with a concurrent one (see {@link #writeRetrying}) is tried in all. */
 	private static final int ATTEMPTS = 3;
+	private static final int SLICE = 1000;
 	/** Prepared statements kept per HSQLDB connection: the server's distinct SQL texts, with room for the feed's and the push's {@code IN} lists. */
 	private static final int STATEMENTS_KEPT = 200;
 
@@ -228,15 +230,27 @@ public final class ServerStore implements AutoCloseable {
 			return;
 		}
 		List<String> sorted = ids.stream().distinct().sorted().toList();
-		StringBuilder sql = new StringBuilder("UPDATE OP_RECORD SET REV = REV WHERE ID IN (");
-		for (int i = 1; i <= sorted.size(); i++) {
-			sql.append(i == 1 ? "?" : ", ?").append(i);
+		// in slices, as a bulk load may name more records than PostgreSQL takes parameters in one statement (65,535)
+		for (List<String> slice : slices(sorted)) {
+			StringBuilder sql = new StringBuilder("UPDATE OP_RECORD SET REV = REV WHERE ID IN (");
+			for (int i = 1; i <= slice.size(); i++) {
+				sql.append(i == 1 ? "?" : ", ?").append(i);
+			}
+			Query update = em.createNativeQuery(sql.append(')').toString());
+			for (int i = 0; i < slice.size(); i++) {
+				update.setParameter(i + 1, slice.get(i));
+			}
+			update.executeUpdate();
 		}
-		Query update = em.createNativeQuery(sql.append(')').toString());
-		for (int i = 0; i < sorted.size(); i++) {
-			update.setParameter(i + 1, sorted.get(i));
+	}
+
+	/** A list cut into consecutive slices of at most {@value #SLICE} elements, for statements with one parameter per element. */
+	public static <T> List<List<T>> slices(List<T> elements) {
+		List<List<T>> slices = new ArrayList<>();
+		for (int from = 0; from < elements.size(); from += SLICE) {
+			slices.add(elements.subList(from, Math.min(elements.size(), from + SLICE)));
 		}
-		update.executeUpdate();
+		return slices;
 	}
 
 	/** On the embedded store, takes these records' locks in this process ({@link #lockRecords}); false where the database locks rows. */

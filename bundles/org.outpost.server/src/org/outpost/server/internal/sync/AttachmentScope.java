@@ -1,5 +1,6 @@
 package org.outpost.server.internal.sync;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,8 +85,11 @@ public final class AttachmentScope {
 		if (byId.isEmpty()) {
 			return moved;
 		}
-		List<StoredRecord> documents = em.createQuery("SELECT r FROM StoredRecord r WHERE r.attachedTo IN :ids AND r.tombstone = FALSE",
-				StoredRecord.class).setParameter("ids", List.copyOf(byId.keySet())).getResultList();
+		List<StoredRecord> documents = new ArrayList<>();
+		for (List<String> slice : ServerStore.slices(List.copyOf(byId.keySet()))) {
+			documents.addAll(em.createQuery("SELECT r FROM StoredRecord r WHERE r.attachedTo IN :ids AND r.tombstone = FALSE", StoredRecord.class)
+					.setParameter("ids", slice).getResultList());
+		}
 		for (StoredRecord document : documents) {
 			if (skip.contains(document.getId())) {
 				continue;

@@ -54,9 +54,11 @@ public final class WebEdits {
 		Set<String> locked = AttachmentScope.withAttachedDocuments(em, checked.keySet());
 		ServerStore.lockRecords(em, locked);
 		Map<String, StoredRecord> existing = new HashMap<>();
-		for (StoredRecord record : em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class)
-				.setParameter("ids", checked.keySet()).getResultList()) {
-			existing.put(record.getId(), record);
+		for (List<String> slice : ServerStore.slices(List.copyOf(checked.keySet()))) {
+			for (StoredRecord record : em.createQuery("SELECT r FROM StoredRecord r WHERE r.id IN :ids", StoredRecord.class).setParameter("ids", slice)
+					.getResultList()) {
+				existing.put(record.getId(), record);
+			}
 		}
 		List<StoredRecord> put = new ArrayList<>(checked.size());
 		Map<StoredRecord, ScopeColumns> before = new HashMap<>();
