@@ -1,6 +1,7 @@
 package org.outpost.sync.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -71,6 +72,21 @@ class InitialSyncEndToEndTest {
 			assertEquals(server.record(id).rev(), local.getRevision());
 		}
 		assertEquals("Edited before its page", desktop.find(Event.class, late).getTitle());
+	}
+
+	@Test
+	void aScopeChangeDuringTheInitialSyncRestartsTheCategoryAndTheDeviceEndsWithTheNewScope() {
+		LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+		server.webEvents(SERVER_EVENTS, "North event", server.north, due);
+		server.webEvents(5, "South event", server.south, due);
+		// after the snapshot's first page the officer is given the South too: the device's scope is another one
+		proxy.beforeChangesAfter("events", 1, () -> server.admin().assign(ServerFixture.USER, server.south));
+
+		SyncReport report = desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertTrue(proxy.pages("events").get(1).reset(), "the category starts over from the beginning");
+		assertEquals(SERVER_EVENTS + 5, desktop.count("Event"), "every North and South event, each once");
 	}
 
 	private long pagesWith(String id) {
