@@ -80,6 +80,8 @@ final class InitialSnapshot {
 		List<StoredWireRecord> records = new ArrayList<>();
 		String type = at.type();
 		String after = at.after();
+		// a page's worth per query: what the bounds let through is mostly in the scope
+		int batch = Math.max(100, request.limit());
 		for (int t = first; t < types.size() && records.size() < request.limit(); t++) {
 			if (t > first) {
 				type = types.get(t);
@@ -88,12 +90,11 @@ final class InitialSnapshot {
 			RecordType recordType = RecordTypes.find(type).orElseThrow();
 			ColumnBounds bounds = scope.rules().bounds(recordType);
 			while (records.size() < request.limit()) {
-				// read a page's worth: what the bounds let through is mostly in the scope
-				List<FeedRow> rows = read(em, type, bounds, after, Math.max(100, request.limit()));
+				List<FeedRow> rows = read(em, type, bounds, after, batch);
 				for (FeedRow row : rows) {
-					// changed after S: the feed sends it after the snapshot
-					if (row.rev() <= at.sequence() && scope.rules().visible(recordType, row.orgUnit(), row.location(), row.dueDate(), row.owner(), row.status())
-							&& !held.contains(row.rev())) {
+					// one changed after S is left to the feed after the snapshot
+					boolean inScope = scope.rules().visible(recordType, row.orgUnit(), row.location(), row.dueDate(), row.owner(), row.status());
+					if (row.rev() <= at.sequence() && inScope && !held.contains(row.rev())) {
 						records.add(ChangeFeed.toStoredWire(row));
 					}
 					after = row.id();
@@ -101,7 +102,7 @@ final class InitialSnapshot {
 						break;
 					}
 				}
-				if (rows.size() < Math.max(100, request.limit())) {
+				if (rows.size() < batch) {
 					break;
 				}
 			}
