@@ -53,9 +53,10 @@ class MissingIndexesTest {
 	void anIndexMissingFromAnExistingDatabaseIsCreatedWhenTheStoreOpens() {
 		ServerConfig config = TestStores.fresh(folder);
 		try (ServerStore made = open(config)) {
-			assertTrue(recordIndexes(made).containsAll(Set.of("OP_RECORD_ATTACHED", "OP_RECORD_BLOB", "OP_RECORD_TYPE_REV")), recordIndexes(made).toString());
+			assertTrue(recordIndexes(made).containsAll(Set.of("OP_RECORD_ATTACHED", "OP_RECORD_BLOB", "OP_RECORD_TYPE_REV", "OP_RECORD_TYPE_ID")), recordIndexes(made).toString());
 			made.write(em -> em.createNativeQuery("DROP INDEX OP_RECORD_ATTACHED").executeUpdate());
 			made.write(em -> em.createNativeQuery("DROP INDEX OP_RECORD_BLOB").executeUpdate());
+			made.write(em -> em.createNativeQuery("DROP INDEX OP_RECORD_TYPE_ID").executeUpdate());
 			assertFalse(recordIndexes(made).contains("OP_RECORD_ATTACHED"), "dropped, as in a database from before the index");
 		}
 
@@ -64,6 +65,8 @@ class MissingIndexesTest {
 			indexes = recordIndexes(reopened);
 			assertTrue(indexes.contains("OP_RECORD_ATTACHED"), indexes.toString());
 			assertTrue(indexes.contains("OP_RECORD_BLOB"), indexes.toString());
+			// the initial snapshot's (type, id) index, declared after the others
+			assertTrue(indexes.contains("OP_RECORD_TYPE_ID"), indexes.toString());
 		}
 		try (ServerStore again = open(config)) {
 			assertEquals(indexes, recordIndexes(again), "opening a database that has every index changes nothing");

@@ -192,7 +192,7 @@ class ServerApiTest {
 	// ---- pull
 
 	@Test
-	void theChangeFeedSendsOnlyRecordsInScopeInSequenceOrderAndInPages() {
+	void theChangeFeedSendsOnlyRecordsInScopeAndInPages() {
 		String inA = Fixture.event(admin, company.a, Fixture.TODAY, "in A");
 		String inA1 = Fixture.event(admin, company.a1, Fixture.TODAY.plusDays(5), "in A1");
 		String inB = Fixture.event(admin, company.b, Fixture.TODAY, "in B");
@@ -203,10 +203,8 @@ class ServerApiTest {
 		List<String> ids = records.stream().map(WireRecord::id).toList();
 		assertTrue(ids.contains(inA) && ids.contains(inA1), ids.toString());
 		assertFalse(ids.contains(inB) || ids.contains(tooOld) || ids.contains(tooFar), ids.toString());
-		assertTrue(ids.indexOf(inA) < ids.indexOf(inA1));
-		for (int i = 1; i < records.size(); i++) {
-			assertTrue(records.get(i - 1).rev() < records.get(i).rev(), "sequence order");
-		}
+		// a first pull is a snapshot by id (InitialSnapshotTest); the feed after it in sequence order (the tests below)
+		assertEquals(ids.stream().sorted().toList(), ids, "a first pull by id");
 		assertTrue(records.stream().allMatch(r -> r.orgUnit().equals(company.a) || r.orgUnit().equals(company.a1)));
 		WireRecord a = records.get(ids.indexOf(inA));
 		assertEquals("in A", a.body().get("title").asText());

@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -23,12 +26,22 @@ import org.outpost.persistence.EntityManagerFactories;
  * desktop database's own DDL) with plain JDBC batches, committing every batch. Only the inserts
  * and commits are timed; reading the rows from the desktop database is not.
  * <p>
- * The rows go in in id order (sequential index inserts), which favours the floor: the sync
- * inserts them in the server's order.
+ * The official floor inserts the rows in id order (sequential primary key inserts), which favours
+ * it. {@link Order#REVISION} inserts the same rows in the order of their revision, the server's
+ * sequence (the order a feed in sequence order sends each table's rows), as an informative second
+ * figure: how much of the gap is the order alone.
  */
 final class JdbcFloor {
 
 	static final int BATCH = 2000;
+
+	/** The order the rows are inserted in. */
+	enum Order {
+		/** By id: the official floor. */
+		ID,
+		/** By revision (the server's sequence number), each table read by id and put in that order before it is timed. */
+		REVISION
+	}
 
 	private JdbcFloor() {
 	}
@@ -37,7 +50,7 @@ final class JdbcFloor {
 	record Result(long nanos, long cpuNanos, long rows) {
 	}
 
-	static Result insertCopies(DataSource desktop, Path floorDatabase, List<String> tables) throws SQLException {
+	static Result insertCopies(DataSource desktop, Path floorDatabase, List<String> tables, Order order) throws SQLException {
 		DataSource floor = EntityManagerFactories.hsqldbIn(floorDatabase);
 		long[] totals = new long[3];
 		try (Connection from = desktop.getConnection(); Connection to = floor.getConnection()) {
@@ -48,7 +61,11 @@ final class JdbcFloor {
 			}
 			to.setAutoCommit(false);
 			for (String table : tables) {
-				copy(from, to, table, totals);
+				if (order == Order.ID) {
+					copy(from, to, table, totals);
+				} else {
+					copyByRevision(from, to, table, totals);
+				}
 			}
 		} finally {
 			EntityManagerFactories.shutDownHsqldb(floor);
@@ -76,45 +93,92 @@ final class JdbcFloor {
 
 	/** Adds to {@code totals}: nanoseconds, CPU nanoseconds, rows. */
 	private static void copy(Connection from, Connection to, String table, long[] totals) throws SQLException {
-		int columns;
-		try (Statement probe = from.createStatement(); ResultSet empty = probe.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
-			columns = empty.getMetaData().getColumnCount();
-		}
-		String insert = "INSERT INTO " + table + " VALUES (" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		int columns = columnCount(from, table);
 		String after = "";
 		try (PreparedStatement read = from.prepareStatement("SELECT * FROM " + table + " WHERE ID > ? ORDER BY ID LIMIT " + BATCH);
-				PreparedStatement write = to.prepareStatement(insert)) {
+				PreparedStatement write = to.prepareStatement(insertInto(table, columns))) {
 			while (true) {
 				read.setString(1, after);
 				List<Object[]> batch = new ArrayList<>(BATCH);
 				try (ResultSet result = read.executeQuery()) {
 					while (result.next()) {
-						Object[] row = new Object[columns];
-						for (int c = 0; c < columns; c++) {
-							row[c] = result.getObject(c + 1);
-						}
-						batch.add(row);
+						batch.add(row(result, columns));
 						after = result.getString("ID");
 					}
 				}
 				if (batch.isEmpty()) {
 					return;
 				}
-				long start = System.nanoTime();
-				long cpu = threads.getCurrentThreadCpuTime();
-				for (Object[] row : batch) {
-					for (int c = 0; c < columns; c++) {
-						write.setObject(c + 1, row[c]);
-					}
-					write.addBatch();
-				}
-				write.executeBatch();
-				to.commit();
-				totals[0] += System.nanoTime() - start;
-				totals[1] += threads.getCurrentThreadCpuTime() - cpu;
-				totals[2] += batch.size();
+				insert(to, write, batch, columns, totals);
 			}
 		}
+	}
+
+	/**
+	 * As {@link #copy} in the order of the rows' revisions. The desktop's tables have no index on
+	 * the revision: the ids are sorted by it first, then each batch is read by id (not timed).
+	 */
+	private static void copyByRevision(Connection from, Connection to, String table, long[] totals) throws SQLException {
+		int columns = columnCount(from, table);
+		List<IdAndRevision> order = new ArrayList<>();
+		try (Statement read = from.createStatement(); ResultSet result = read.executeQuery("SELECT ID, REV FROM " + table)) {
+			while (result.next()) {
+				order.add(new IdAndRevision(result.getString(1), result.getLong(2)));
+			}
+		}
+		order.sort(Comparator.comparingLong(IdAndRevision::revision));
+		try (PreparedStatement read = from.prepareStatement("SELECT * FROM " + table + " WHERE ID IN (UNNEST(?))");
+				PreparedStatement write = to.prepareStatement(insertInto(table, columns))) {
+			for (int first = 0; first < order.size(); first += BATCH) {
+				List<IdAndRevision> ids = order.subList(first, Math.min(order.size(), first + BATCH));
+				read.setArray(1, from.createArrayOf("VARCHAR", ids.stream().map(IdAndRevision::id).toArray()));
+				Map<String, Object[]> rows = new HashMap<>();
+				try (ResultSet result = read.executeQuery()) {
+					while (result.next()) {
+						rows.put(result.getString("ID"), row(result, columns));
+					}
+				}
+				insert(to, write, ids.stream().map(id -> rows.get(id.id())).toList(), columns, totals);
+			}
+		}
+	}
+
+	private record IdAndRevision(String id, long revision) {
+	}
+
+	private static int columnCount(Connection from, String table) throws SQLException {
+		try (Statement probe = from.createStatement(); ResultSet empty = probe.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+			return empty.getMetaData().getColumnCount();
+		}
+	}
+
+	private static String insertInto(String table, int columns) {
+		return "INSERT INTO " + table + " VALUES (" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+	}
+
+	private static Object[] row(ResultSet result, int columns) throws SQLException {
+		Object[] row = new Object[columns];
+		for (int c = 0; c < columns; c++) {
+			row[c] = result.getObject(c + 1);
+		}
+		return row;
+	}
+
+	/** The timed part: one batch inserted and committed. */
+	private static void insert(Connection to, PreparedStatement write, List<Object[]> batch, int columns, long[] totals) throws SQLException {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long start = System.nanoTime();
+		long cpu = threads.getCurrentThreadCpuTime();
+		for (Object[] row : batch) {
+			for (int c = 0; c < columns; c++) {
+				write.setObject(c + 1, row[c]);
+			}
+			write.addBatch();
+		}
+		write.executeBatch();
+		to.commit();
+		totals[0] += System.nanoTime() - start;
+		totals[1] += threads.getCurrentThreadCpuTime() - cpu;
+		totals[2] += batch.size();
 	}
 }

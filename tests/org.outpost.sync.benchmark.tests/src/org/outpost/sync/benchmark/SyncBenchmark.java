@@ -97,8 +97,12 @@ class SyncBenchmark {
 			assertEquals(2L * events, count(database, "Finding"));
 			assertEquals(events, count(database, "Action"));
 
-			JdbcFloor.Result floor = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor").resolve("floor"), TABLES);
+			JdbcFloor.Result floor = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor").resolve("floor"), TABLES, JdbcFloor.Order.ID);
 			assertEquals(4L * events, floor.rows());
+			// informative: the same rows in the server's sequence order, to tell what the order alone costs
+			JdbcFloor.Result revisionFloor = JdbcFloor.insertCopies(desktopDataSource(), work.resolve("floor-by-revision").resolve("floor"), TABLES,
+					JdbcFloor.Order.REVISION);
+			assertEquals(4L * events, revisionFloor.rows());
 			exportFeed(other, events);
 
 			print("Initial sync and floor done; delta syncs running");
@@ -138,6 +142,8 @@ class SyncBenchmark {
 			// CPU time does not grow with the load the way waiting does: both JVMs' against the floor's thread
 			print("| Initial sync, CPU time (desktop %.1f s + server %.1f s; floor: its thread) | %.1f s | %.1f s | %.2f |", seconds(desktopCpu),
 					seconds(serverCpu), seconds(desktopCpu + serverCpu), seconds(floor.cpuNanos()), (double) (desktopCpu + serverCpu) / floor.cpuNanos());
+			print("| Informative: the floor with the rows in revision order (the server's sequence); CPU %.1f s | %.1f s | %.1f s | %.2f |",
+					seconds(revisionFloor.cpuNanos()), seconds(initialNanos), seconds(revisionFloor.nanos()), (double) initialNanos / revisionFloor.nanos());
 			for (int round = 0; round < deltas.length; round++) {
 				print("| Delta sync %d: %d up, %d down | %.3f s | | |", round + 1, traffic[round][0], traffic[round][1], deltas[round]);
 				print("| Delta sync %d, CPU time (desktop %.3f s + server %.3f s) | %.3f s | | |", round + 1, deltaCpu[round][0], deltaCpu[round][1],

@@ -72,7 +72,11 @@ public final class ServerFixture implements AutoCloseable {
 
 	/** An Event made on the web side, in the desktop's field names, filed under its org unit and due date. */
 	public String webEvent(String title, String orgUnit, LocalDate due) {
-		String id = UUID.randomUUID().toString();
+		return webEvent(UUID.randomUUID().toString(), title, orgUnit, due);
+	}
+
+	/** As {@link #webEvent(String, String, LocalDate)} with the given id (where the record comes in a first pull, which goes by id). */
+	public String webEvent(String id, String title, String orgUnit, LocalDate due) {
 		admin().putRecord("event", id, eventFields(title, orgUnit, due));
 		return id;
 	}

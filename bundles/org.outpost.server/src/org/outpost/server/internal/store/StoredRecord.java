@@ -20,7 +20,9 @@ import jakarta.persistence.Table;
 @Table(name = "OP_RECORD", indexes = { @Index(name = "OP_RECORD_TYPE_REV", columnList = "RTYPE,REV"), @Index(name = "OP_RECORD_REV", columnList = "REV"),
 		@Index(name = "OP_RECORD_BLOB", columnList = "BLOB_SHA256"), @Index(name = "OP_RECORD_ATTACHED", columnList = "ATTACHED_TO"),
 		// the change feed of a scope of few org units reads each by this one (ChangeFeed)
-		@Index(name = "OP_RECORD_TYPE_UNIT_REV", columnList = "RTYPE,ORG_UNIT,REV") })
+		@Index(name = "OP_RECORD_TYPE_UNIT_REV", columnList = "RTYPE,ORG_UNIT,REV"),
+		// a category's first pull reads each type's records by id (InitialSnapshot)
+		@Index(name = "OP_RECORD_TYPE_ID", columnList = "RTYPE,ID") })
 public class StoredRecord {
 
 	/** Longest JSON body a record may have, in characters (the protocol's limit). */

@@ -44,7 +44,9 @@ import jakarta.persistence.TypedQuery;
 /**
  * The pull side of sync: per category, the records changed after the device's cursor that lie in
  * its scope, in sequence order, a page at a time, their stored bodies streamed unparsed; and the
- * records that an edit moved out of its scope ({@code left}, from the {@link ScopeMove} log).
+ * records that an edit moved out of its scope ({@code left}, from the {@link ScopeMove} log). A
+ * category's first pull (no cursor) is a snapshot in (type, id) order up to the sequence number
+ * it started at ({@link InitialSnapshot}), after which the feed goes on from that number.
  * <p>
  * A cursor is {@code <last sequence scanned>.<scope fingerprint>}. The fingerprint covers all that
  * decides the scope (the user's name, org units and permissions, the device's settings with what the
@@ -83,7 +85,7 @@ public final class ChangeFeed {
 	}
 
 	/** A category's record types, and the scope a device gets in it with what the server imposes. */
-	private record CategoryScope(List<String> types, ScopeRules rules, String fingerprint) {
+	record CategoryScope(List<String> types, ScopeRules rules, String fingerprint) {
 
 		static CategoryScope of(Directory.View directory, UserScope user, String category, DeviceScope requested, LocalDate today) {
 			List<String> types = RecordTypes.ofCategory(category);
@@ -119,7 +121,8 @@ public final class ChangeFeed {
 	public static boolean hasChanges(EntityManager em, Directory.View directory, UserScope user, String category, String cursor,
 			DeviceScope requested, LocalDate today) {
 		CategoryScope scope = CategoryScope.of(directory, user, category, requested, today);
-		if (cursor == null) {
+		if (InitialSnapshot.serves(cursor)) {
+			// a first pull, or a snapshot not through yet
 			return true;
 		}
 		Cursor at = Cursor.parse(cursor);
@@ -170,12 +173,24 @@ public final class ChangeFeed {
 		ScopeRules rules = scope.rules();
 		String fingerprint = scope.fingerprint();
 
+		String from = request.cursor();
+		// a category's first pull is a snapshot in (type, id) order (InitialSnapshot); the feed goes on after it
+		boolean restart = false;
+		if (InitialSnapshot.serves(from)) {
+			InitialSnapshot.Served snapshot = InitialSnapshot.page(em, history, user, scope, request);
+			if (snapshot.page() != null) {
+				return snapshot.page();
+			}
+			from = snapshot.feedCursor();
+			// no page and no cursor: the scope changed during the snapshot, and the device holds a part of the old one's records
+			restart = from == null;
+		}
 		long after = 0;
-		boolean reset = false;
+		boolean reset = restart;
 		boolean sweep = false;
 		Transition transition = null;
-		if (request.cursor() != null) {
-			Cursor cursor = Cursor.parse(request.cursor());
+		if (from != null) {
+			Cursor cursor = Cursor.parse(from);
 			boolean sameScope = cursor.fingerprint().equals(fingerprint);
 			if (sameScope && cursor.beforeFingerprint() == null) {
 				after = cursor.sequence();
@@ -352,13 +367,13 @@ public final class ChangeFeed {
 		return left;
 	}
 
-	private static StoredWireRecord toStoredWire(FeedRow record) {
+	static StoredWireRecord toStoredWire(FeedRow record) {
 		return new StoredWireRecord(record.type(), record.id(), record.rev(), record.tombstone(), record.orgUnit(), record.location(),
 				record.dueDate(), record.owner(), record.tombstone() ? "{}" : record.body());
 	}
 
 	/** A record of the feed as read: what the wire and the scope rules need of it. */
-	private record FeedRow(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate, String owner,
+	record FeedRow(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate, String owner,
 			String status, String body) {
 
 		static FeedRow of(Object[] columns) {

@@ -1,6 +1,7 @@
 package org.outpost.sync.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,8 +21,9 @@ import org.outpost.test.support.ServerFixture;
 
 /**
  * The initial sync into empty tables, which asks the database only about the ids it has inserted
- * itself: a record changed on the server while the sync runs arrives a second time, and must then
- * update the row the first page wrote.
+ * itself: a record changed on the server while the sync runs after its page was written arrives a
+ * second time, and must then update the row the first page wrote; one changed before its page
+ * arrives once, after the snapshot (the first pull goes by id up to where it started).
  */
 class InitialSyncEndToEndTest {
 
@@ -48,19 +50,46 @@ class InitialSyncEndToEndTest {
 	@Test
 	void aRecordEditedOnTheServerDuringTheInitialSyncArrivesTwiceAndEndsAsOneRowWithItsNewValues() {
 		LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(2);
-		String early = server.webEvent("Written before the sync", server.north, due);
-		server.webEvents(SERVER_EVENTS - 1, "Web event", server.north, due);
-		// the first page is on its way to the device: the edit gives the record a sequence number after it
-		proxy.beforeChangesAfter("events", 1, () -> server.webEdit(early, "title", ServerFixture.text("Edited during the sync")));
+		// the first and the last id: in the first page and in the last of the snapshot
+		String early = server.webEvent("00000000-0000-4000-8000-000000000000", "Written before the sync", server.north, due);
+		String late = server.webEvent("ffffffff-ffff-4fff-bfff-ffffffffffff", "Written before the sync too", server.north, due);
+		server.webEvents(SERVER_EVENTS - 2, "Web event", server.north, due);
+		// the first page is on its way to the device: the edits give the records sequence numbers after the snapshot's
+		proxy.beforeChangesAfter("events", 1, () -> {
+			server.webEdit(early, "title", ServerFixture.text("Edited during the sync"));
+			server.webEdit(late, "title", ServerFixture.text("Edited before its page"));
+		});
 
 		SyncReport report = desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
 
 		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
-		assertEquals(2, proxy.pages("events").stream().filter(page -> page.records().stream().map(WireRecord::id).anyMatch(early::equals)).count(),
-				"the edited record came in the first page and again in a later one");
+		assertEquals(2, pagesWith(early), "the edited record came in the first page and again after the snapshot");
+		assertEquals(1, pagesWith(late), "a record edited before its page was sent comes once, after the snapshot");
 		assertEquals(SERVER_EVENTS, desktop.count("Event"));
-		Event local = desktop.find(Event.class, early);
-		assertEquals("Edited during the sync", local.getTitle());
-		assertEquals(server.record(early).rev(), local.getRevision());
+		for (String id : new String[] { early, late }) {
+			Event local = desktop.find(Event.class, id);
+			assertEquals(server.record(id).body().get("title").asText(), local.getTitle());
+			assertEquals(server.record(id).rev(), local.getRevision());
+		}
+		assertEquals("Edited before its page", desktop.find(Event.class, late).getTitle());
+	}
+
+	@Test
+	void aScopeChangeDuringTheInitialSyncRestartsTheCategoryAndTheDeviceEndsWithTheNewScope() {
+		LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+		server.webEvents(SERVER_EVENTS, "North event", server.north, due);
+		server.webEvents(5, "South event", server.south, due);
+		// after the snapshot's first page the officer is given the South too: the device's scope is another one
+		proxy.beforeChangesAfter("events", 1, () -> server.admin().assign(ServerFixture.USER, server.south));
+
+		SyncReport report = desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertTrue(proxy.pages("events").get(1).reset(), "the category starts over from the beginning");
+		assertEquals(SERVER_EVENTS + 5, desktop.count("Event"), "every North and South event, each once");
+	}
+
+	private long pagesWith(String id) {
+		return proxy.pages("events").stream().filter(page -> page.records().stream().map(WireRecord::id).anyMatch(id::equals)).count();
 	}
 }
