@@ -177,7 +177,7 @@ public final class ChangeFeed {
 		// a category's first pull is a snapshot in (type, id) order (InitialSnapshot); the feed goes on after it
 		boolean restart = false;
 		if (InitialSnapshot.serves(from)) {
-			InitialSnapshot.Served snapshot = InitialSnapshot.page(em, history, user, scope, request);
+			InitialSnapshot.Served snapshot = InitialSnapshot.page(em, history, user, scope, request, committed);
 			if (snapshot.page() != null) {
 				return snapshot.page();
 			}

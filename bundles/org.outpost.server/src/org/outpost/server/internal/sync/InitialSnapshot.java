@@ -17,7 +17,6 @@ import org.outpost.protocol.Messages.StoredWireRecord;
 import org.outpost.protocol.ProtocolException;
 import org.outpost.protocol.RecordTypes;
 import org.outpost.protocol.RecordTypes.RecordType;
-import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.sync.ChangeFeed.CategoryScope;
 import org.outpost.server.internal.sync.ChangeFeed.FeedRow;
 import org.outpost.server.internal.sync.ScopeRules.ColumnBounds;
@@ -64,9 +63,10 @@ final class InitialSnapshot {
 		return cursor == null || Position.FORM.matcher(cursor).matches();
 	}
 
-	static Served page(EntityManager em, ScopeHistory history, UserScope user, CategoryScope scope, ChangesRequest request) {
+	/** @param committed the change counter as committed, read in this request ({@link ChangeFeed#page}'s) */
+	static Served page(EntityManager em, ScopeHistory history, UserScope user, CategoryScope scope, ChangesRequest request, long committed) {
 		List<String> types = scope.types();
-		Position at = request.cursor() == null ? new Position(ServerStore.lastCommittedRevision(em), scope.fingerprint(), types.get(0), "")
+		Position at = request.cursor() == null ? new Position(committed, scope.fingerprint(), types.get(0), "")
 				: Position.parse(request.cursor());
 		if (!at.fingerprint().equals(scope.fingerprint())) {
 			return new Served(null, null);
@@ -114,7 +114,7 @@ final class InitialSnapshot {
 			return new Served(null, feedCursor);
 		}
 		// through, the feed goes on from S unless nothing was committed since
-		boolean hasMore = !through || ServerStore.lastCommittedRevision(em) > at.sequence();
+		boolean hasMore = !through || committed > at.sequence();
 		long remaining = !hasMore ? 0
 				: request.cursor() == null || request.countRemaining() ? remaining(em, types, at.sequence(), through ? null : next)
 						: ChangePage.UNKNOWN_REMAINING;
