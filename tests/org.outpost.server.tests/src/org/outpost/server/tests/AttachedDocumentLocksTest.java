@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A record's move refiles the documents attached to it, so it locks them with the record: an edit
  * of such a document that is under way when the record moves is waited for, and the move then
- * sees what it changed, on HSQLDB (the store's locks in this process) and PostgreSQL (row locks).
+ * sees what it changed; a document attached to a record while it moves is filed once the move has
+ * committed. On HSQLDB (the store's locks in this process) and PostgreSQL (row locks).
  */
 class AttachedDocumentLocksTest {
 
@@ -64,6 +65,43 @@ class AttachedDocumentLocksTest {
 
 			assertEquals(unitB, orgUnit(store, document), "filed under the second event, which it is attached to now");
 			assertEquals(unitC, orgUnit(store, first));
+		}
+	}
+
+	@Test
+	void aDocumentAttachedToARecordDuringItsMoveIsFiledWhereTheRecordMoved() throws Exception {
+		ServerConfig config = TestStores.fresh(folder);
+		try (ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
+				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4)) {
+			String unitA = Fixture.newId();
+			String unitB = Fixture.newId();
+			String event = put(store, "event", Fixture.newId(), Map.of("title", Fixture.text("audit"), "orgUnit", Fixture.text(unitA)));
+			String document = Fixture.newId();
+
+			AtomicReference<Thread> attacher = new AtomicReference<>();
+			CompletableFuture<String> attach = new CompletableFuture<>();
+			store.write(em -> {
+				// the event moves; before that commits, a new document is attached to it (its move cannot see an uncommitted document)
+				WebEdits.put(em, "event", event, Map.of("orgUnit", Fixture.text(unitB)), "web");
+				Thread thread = new Thread(() -> {
+					try {
+						attach.complete(put(store, "document", document, Map.of("fileName", Fixture.text("plan.pdf"), "ownerId", Fixture.text(event))));
+					} catch (RuntimeException e) {
+						attach.completeExceptionally(e);
+					}
+				}, "attaching a document");
+				attacher.set(thread);
+				thread.start();
+				while (!waitsForALock(thread) && !attach.isDone()) {
+					Thread.onSpinWait();
+				}
+				return null;
+			});
+			attach.get();
+			attacher.get().join();
+
+			assertEquals(unitB, orgUnit(store, event));
+			assertEquals(unitB, orgUnit(store, document), "filed under the event's org unit after its move, not before");
 		}
 	}
 

@@ -33,7 +33,7 @@ import jakarta.persistence.PersistenceException;
 public final class AttachmentScope {
 
 	static final String DOCUMENT = "document";
-	private static final String OWNER_ID = "ownerId";
+	static final String OWNER_ID = "ownerId";
 	private static final char TYPE_END = ':';
 	private static final int MAX_STATUS = 32;
 
@@ -45,8 +45,7 @@ public final class AttachmentScope {
 		if (!DOCUMENT.equals(document.getType())) {
 			return;
 		}
-		JsonNode ownerId = JsonCodec.parseObject(document.getBody()).get(OWNER_ID);
-		document.setAttachedTo(ownerId != null && ownerId.isTextual() && ownerId.textValue().length() <= 36 ? ownerId.textValue() : null);
+		document.setAttachedTo(ownerId(JsonCodec.parseObject(document.getBody()).get(OWNER_ID)).orElse(null));
 		if (document.getAttachedTo() == null) {
 			return;
 		}
@@ -58,15 +57,28 @@ public final class AttachmentScope {
 	}
 
 	/**
-	 * These ids with those of the live documents attached to them: what a write that may move these
-	 * records locks ({@link ServerStore#lockRecords}), so that refiling a document waits for a
+	 * What a write of these records locks ({@link ServerStore#lockRecords}): the records, the live
+	 * documents attached to them, and the records that documents of this write are being attached
+	 * to ({@code owners}, from their {@code ownerId} fields). Refiling a document then waits for a
 	 * concurrent edit of it and that edit for the refiling, as for the records themselves (a web
-	 * edit of a document, filed under its old record's columns meanwhile, lost the move).
+	 * edit of a document, filed under its old record's columns meanwhile, lost the move); and a
+	 * document being attached reads its record's columns only once a move of that record has
+	 * committed, which that move's refiling could not see (the document was not committed yet).
 	 */
-	static Set<String> withAttachedDocuments(EntityManager em, Collection<String> ids) {
+	static Set<String> withAttachedDocuments(EntityManager em, Collection<String> ids, Collection<String> owners) {
 		Set<String> locking = new HashSet<>(ids);
 		locking.addAll(RecordRows.attachedTo(em, ids));
+		locking.addAll(owners);
 		return locking;
+	}
+
+	/** The record a write of a record of this type attaches it to: a document's {@code ownerId} value, when it names one. */
+	static Optional<String> attachingTo(String type, JsonNode ownerIdValue) {
+		return DOCUMENT.equals(type) ? ownerId(ownerIdValue) : Optional.empty();
+	}
+
+	private static Optional<String> ownerId(JsonNode value) {
+		return value != null && value.isTextual() && value.textValue().length() <= 36 ? Optional.of(value.textValue()) : Optional.empty();
 	}
 
 	/**

@@ -92,7 +92,12 @@ public final class PushProcessor {
 		Set<String> locked = Set.of();
 		Map<String, MutationLogEntry> log = Map.of();
 		if (!mutationIds.isEmpty()) {
-			locked = AttachmentScope.withAttachedDocuments(em, recordIds);
+			Set<String> owners = new HashSet<>();
+			for (Mutation mutation : request.mutations()) {
+				FieldChange ownerId = mutation.fields().get(AttachmentScope.OWNER_ID);
+				AttachmentScope.attachingTo(mutation.type(), ownerId == null ? null : ownerId.value()).ifPresent(owners::add);
+			}
+			locked = AttachmentScope.withAttachedDocuments(em, recordIds, owners);
 			Map<String, StoredRecord> read = RecordRows.lockAndRead(em, locked);
 			recordIds.stream().filter(read::containsKey).forEach(id -> batch.touched.put(id, read.get(id)));
 			log = RecordRows.logged(em, mutationIds);

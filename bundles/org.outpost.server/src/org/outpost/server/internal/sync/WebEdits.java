@@ -2,6 +2,7 @@ package org.outpost.server.internal.sync;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,9 @@ public final class WebEdits {
 			return List.of();
 		}
 		// the records' rows (and their documents', which a move refiles) first, the counter last: the order every writer takes them in
-		Set<String> locked = AttachmentScope.withAttachedDocuments(em, checked.keySet());
+		Set<String> owners = new HashSet<>();
+		checked.values().forEach(fields -> AttachmentScope.attachingTo(type, fields.get(AttachmentScope.OWNER_ID)).ifPresent(owners::add));
+		Set<String> locked = AttachmentScope.withAttachedDocuments(em, checked.keySet(), owners);
 		ServerStore.lockRecords(em, locked);
 		Map<String, StoredRecord> existing = new HashMap<>();
 		for (List<String> slice : ServerStore.slices(List.copyOf(checked.keySet()))) {
