@@ -3,16 +3,29 @@ package org.outpost.server.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outpost.protocol.Messages.FieldChange;
+import org.outpost.protocol.Messages.Mutation;
+import org.outpost.protocol.Messages.MutationResult;
+import org.outpost.protocol.Messages.Operation;
+import org.outpost.protocol.Messages.Outcome;
+import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.server.ServerConfig;
+import org.outpost.server.internal.store.RecordRows;
 import org.outpost.server.internal.store.ServerStore;
 import org.outpost.server.internal.store.StoredRecord;
+import org.outpost.server.internal.sync.PushProcessor;
+import org.outpost.server.internal.sync.UserScope;
 import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,9 +68,7 @@ class AttachedDocumentLocksTest {
 				}, "moving the first event");
 				mover.set(thread);
 				thread.start();
-				while (!waitsForALock(thread)) {
-					Thread.onSpinWait();
-				}
+				awaitLockOrEnd(thread, move);
 				return null;
 			});
 			move.get();
@@ -70,6 +81,28 @@ class AttachedDocumentLocksTest {
 
 	@Test
 	void aDocumentAttachedToARecordDuringItsMoveIsFiledWhereTheRecordMoved() throws Exception {
+		attachDuringAMove((store, event, document) -> put(store, "document", document,
+				Map.of("fileName", Fixture.text("plan.pdf"), "ownerId", Fixture.text(event))));
+	}
+
+	@Test
+	void aDocumentPushedForARecordDuringItsMoveIsFiledWhereTheRecordMoved() throws Exception {
+		attachDuringAMove((store, event, document) -> {
+			UserScope officer = new UserScope("officer", "Officer", true, Set.of("*"), Set.of());
+			Mutation create = new Mutation(Fixture.newId(), "document", document, Operation.CREATE,
+					Map.of("fileName", new FieldChange(Fixture.text("plan.pdf"), null), "ownerId", new FieldChange(Fixture.text(event), null)));
+			List<MutationResult> results = store.writeRetrying(em -> PushProcessor.apply(em, officer, new PushRequest(0, List.of(create)), LocalDate.now()));
+			assertEquals(Outcome.APPLIED, results.get(0).outcome(), () -> results.get(0).toString());
+			return document;
+		});
+	}
+
+	/**
+	 * An event moves from one org unit to another; before that commits, {@code attaching} attaches
+	 * a new document to it in another thread (the move cannot see the uncommitted document): the
+	 * document must be filed under the org unit the event moved to.
+	 */
+	private void attachDuringAMove(Attaching attaching) throws Exception {
 		ServerConfig config = TestStores.fresh(folder);
 		try (ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
 				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4)) {
@@ -81,20 +114,17 @@ class AttachedDocumentLocksTest {
 			AtomicReference<Thread> attacher = new AtomicReference<>();
 			CompletableFuture<String> attach = new CompletableFuture<>();
 			store.write(em -> {
-				// the event moves; before that commits, a new document is attached to it (its move cannot see an uncommitted document)
 				WebEdits.put(em, "event", event, Map.of("orgUnit", Fixture.text(unitB)), "web");
 				Thread thread = new Thread(() -> {
 					try {
-						attach.complete(put(store, "document", document, Map.of("fileName", Fixture.text("plan.pdf"), "ownerId", Fixture.text(event))));
-					} catch (RuntimeException e) {
+						attach.complete(attaching.attach(store, event, document));
+					} catch (RuntimeException | AssertionError e) {
 						attach.completeExceptionally(e);
 					}
 				}, "attaching a document");
 				attacher.set(thread);
 				thread.start();
-				while (!waitsForALock(thread) && !attach.isDone()) {
-					Thread.onSpinWait();
-				}
+				awaitLockOrEnd(thread, attach);
 				return null;
 			});
 			attach.get();
@@ -105,12 +135,28 @@ class AttachedDocumentLocksTest {
 		}
 	}
 
+	/** Attaches the document {@code documentId} to {@code eventId} in a transaction of its own. */
+	private interface Attaching {
+		String attach(ServerStore store, String eventId, String documentId);
+	}
+
 	private static String put(ServerStore store, String type, String id, Map<String, JsonNode> fields) {
 		return store.write(em -> WebEdits.put(em, type, id, fields, "web")).id();
 	}
 
 	private static String orgUnit(ServerStore store, String id) {
 		return store.read(em -> em.find(StoredRecord.class, id).getOrgUnit());
+	}
+
+	/** Waits until the thread waits for a store lock or has ended; a guard against hanging the build, not a timing. */
+	private static void awaitLockOrEnd(Thread thread, CompletableFuture<?> done) {
+		long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (!waitsForALock(thread) && !done.isDone()) {
+			if (System.nanoTime() > giveUp) {
+				throw new AssertionError("The thread " + thread.getName() + " neither waited for a lock nor ended: " + Arrays.toString(thread.getStackTrace()));
+			}
+			Thread.onSpinWait();
+		}
 	}
 
 	/**
@@ -120,7 +166,8 @@ class AttachedDocumentLocksTest {
 	private static boolean waitsForALock(Thread thread) {
 		StackTraceElement[] stack = thread.getStackTrace();
 		boolean locking = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals(ServerStore.class.getName())
-				&& (frame.getMethodName().equals("lockRecords") || frame.getMethodName().equals("takeRevisions")));
+				&& Set.of("lockRecords", "lockInProcess", "takeRevisions").contains(frame.getMethodName())
+				|| frame.getClassName().equals(RecordRows.class.getName()) && frame.getMethodName().equals("lockAndRead"));
 		boolean waiting = thread.getState() == Thread.State.WAITING
 				|| Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith("sun.nio.ch."));
 		return locking && waiting;
