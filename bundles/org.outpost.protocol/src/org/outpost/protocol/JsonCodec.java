@@ -190,7 +190,7 @@ public final class JsonCodec {
 		JsonReader compatibility = in.child("compatibility");
 		return new Hello(in.requiredText("application"), in.requiredText("serverVersion"), in.integers("protocolVersions"), in.instant("serverTime"),
 				compatibility == null ? null : new Compatibility(compatibility.requiredText("verdict"), compatibility.requiredText("message")),
-				in.raw("maxBlobBytes") == null ? 0 : in.longInteger("maxBlobBytes"), in.text("serverId"));
+				in.raw("maxBlobBytes") == null ? 0 : in.longInteger("maxBlobBytes"), in.text("serverId"), in.integer("maxPageSize", 0));
 	}
 
 	public static BlobStatus blobStatus(JsonNode json) {
@@ -379,6 +379,9 @@ public final class JsonCodec {
 		}
 		if (hello.serverId() != null) {
 			json.writeStringField("serverId", hello.serverId());
+		}
+		if (hello.maxPageSize() > 0) {
+			json.writeNumberField("maxPageSize", hello.maxPageSize());
 		}
 		json.writeEndObject();
 	}

@@ -23,9 +23,11 @@ public final class Messages {
 	 * @param maxBlobBytes the largest document blob the server takes; 0 when the server did not say
 	 * @param serverId the id of the server's database, the same for every instance serving it and
 	 *        kept across restarts; null from a server that does not say
+	 * @param maxPageSize the most records the server sends in one change page; 0 when the server did
+	 *        not say (it takes {@link Protocol#OLDER_MAX_PAGE_SIZE})
 	 */
 	public record Hello(String application, String serverVersion, List<Integer> protocolVersions, Instant serverTime,
-			Compatibility compatibility, long maxBlobBytes, String serverId) {
+			Compatibility compatibility, long maxBlobBytes, String serverId, int maxPageSize) {
 	}
 
 	/**

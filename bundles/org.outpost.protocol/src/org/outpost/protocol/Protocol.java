@@ -43,8 +43,14 @@ public final class Protocol {
 	public static final int MAX_RECORD_BODY_CHARS = 64 * 1024;
 	/** Most mutations in one push. */
 	public static final int MAX_MUTATIONS_PER_PUSH = 500;
-	/** Most records in one change page, and the page size when the client names none. */
-	public static final int MAX_PAGE_SIZE = 1000;
+	/**
+	 * Most records in one change page (hello's {@code maxPageSize}): a device that starts empty
+	 * commits a page with its cursor, so larger pages mean fewer synced commits.
+	 */
+	public static final int MAX_PAGE_SIZE = 2000;
+	/** Most records in one change page for a server whose hello does not say (before {@code maxPageSize}). */
+	public static final int OLDER_MAX_PAGE_SIZE = 1000;
+	/** The page size when the client names none. */
 	public static final int DEFAULT_PAGE_SIZE = 200;
 	/** Most revisions a change request may name as held by the device already ({@code heldRevisions}). */
 	public static final int MAX_HELD_REVISIONS = 1000;

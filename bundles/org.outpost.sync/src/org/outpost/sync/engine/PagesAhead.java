@@ -57,7 +57,7 @@ final class PagesAhead implements AutoCloseable {
 			throws SyncProblem {
 		PagesAhead pages = new PagesAhead(client, token, category, scope, held, plans);
 		synchronized (pages) {
-			pages.asked.add(pages.ask(new ChangesRequest(category, cursor, SyncEngine.PAGE_SIZE, scope, true, held)));
+			pages.asked.add(pages.ask(new ChangesRequest(category, cursor, client.pageSize(), scope, true, held)));
 		}
 		return pages;
 	}
@@ -113,7 +113,7 @@ final class PagesAhead implements AutoCloseable {
 
 	private void askNext(String cursor) {
 		Asked next;
-		ChangesRequest request = new ChangesRequest(category, cursor, SyncEngine.PAGE_SIZE, scope, false, held);
+		ChangesRequest request = new ChangesRequest(category, cursor, client.pageSize(), scope, false, held);
 		try {
 			next = ask(request);
 		} catch (SyncProblem e) {

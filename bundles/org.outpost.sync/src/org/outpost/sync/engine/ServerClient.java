@@ -62,6 +62,8 @@ final class ServerClient {
 	// the answer to a page asked for ahead is counted in the HTTP client's thread
 	private final AtomicLong bytesUp = new AtomicLong();
 	private final AtomicLong bytesDown = new AtomicLong();
+	/** The records asked for per change page: what the server's hello allows, at most what this client wants. */
+	private volatile int pageSize = Protocol.OLDER_MAX_PAGE_SIZE;
 
 	ServerClient(URI server, HttpClient http) {
 		String text = server.toString();
@@ -72,7 +74,9 @@ final class ServerClient {
 
 	/** A client of the same server with counters of its own. */
 	ServerClient another() {
-		return new ServerClient(base, http);
+		ServerClient another = new ServerClient(base, http);
+		another.pageSize = pageSize;
+		return another;
 	}
 
 	static HttpClient newHttpClient() {
@@ -85,7 +89,15 @@ final class ServerClient {
 	Hello hello() throws SyncProblem {
 		HttpRequest request = builder(Protocol.HELLO + "?" + Protocol.CLIENT_VERSION_PARAMETER + "=" + URLEncoder.encode(clientVersion, StandardCharsets.UTF_8))
 				.GET().build();
-		return send(request, JsonCodec::hello);
+		Hello hello = send(request, JsonCodec::hello);
+		// a server that does not say takes the older limit, and asking for more would be refused
+		pageSize = hello.maxPageSize() > 0 ? Math.min(hello.maxPageSize(), Protocol.MAX_PAGE_SIZE) : Protocol.OLDER_MAX_PAGE_SIZE;
+		return hello;
+	}
+
+	/** The records to ask for per change page, as the last {@link #hello} allowed ({@link Protocol#OLDER_MAX_PAGE_SIZE} before it). */
+	int pageSize() {
+		return pageSize;
 	}
 
 	LoginResponse login(LoginRequest login) throws SyncProblem {

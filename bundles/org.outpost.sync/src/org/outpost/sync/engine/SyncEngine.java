@@ -65,7 +65,6 @@ import jakarta.persistence.TypedQuery;
 public final class SyncEngine {
 
 	static final int PUSH_BATCH = Protocol.MAX_MUTATIONS_PER_PUSH;
-	static final int PAGE_SIZE = Protocol.MAX_PAGE_SIZE;
 	private static final int HISTORY_KEPT = 1000;
 	/**
 	 * EclipseLink's hint for entities only read: the shared cache's instances, no working copy and no
@@ -587,7 +586,7 @@ public final class SyncEngine {
 				progress.received(page);
 				monitor.subTask(progress.describe(client.bytesDown()));
 				// one unit of work per record; without a total, ten pages more is a guess that moves the bar
-				long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * PAGE_SIZE : 0;
+				long ahead = progress.ahead() >= 0 ? progress.ahead() : page.hasMore() ? 10L * client.pageSize() : 0;
 				monitor.setWorkRemaining((int) Math.min(Integer.MAX_VALUE / 2, page.records().size() + ahead));
 				monitor.worked(page.records().size());
 				if (!page.hasMore()) {

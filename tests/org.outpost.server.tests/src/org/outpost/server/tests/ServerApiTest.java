@@ -128,6 +128,15 @@ class ServerApiTest {
 	}
 
 	@Test
+	void helloNamesTheLargestPageAndTheFeedTakesItButNoMore() {
+		assertEquals(Protocol.MAX_PAGE_SIZE, JsonCodec.hello(api.get(Protocol.HELLO).json()).maxPageSize());
+		assertEquals(200, api.post(Protocol.CHANGES, Fixture.pull("events", null, Protocol.MAX_PAGE_SIZE, DeviceScope.DEFAULT), token).status());
+		Reply over = api.post(Protocol.CHANGES, Fixture.pull("events", null, Protocol.MAX_PAGE_SIZE + 1, DeviceScope.DEFAULT), token);
+		assertError(over, 400, "invalid_request");
+		assertTrue(over.json().get("message").asText().contains("limit"), over.body());
+	}
+
+	@Test
 	void loginGivesATokenAndRegistersTheDevice() {
 		assertFalse(api.login("officer", "secret", "laptop-login").isBlank());
 		assertTrue(admin.devices().stream().anyMatch(d -> d.deviceId().equals("laptop-login") && d.user().equals("officer")));

@@ -178,7 +178,7 @@ public final class ApiHandler extends Handler.Abstract {
 			compatibility = new Compatibility(answer.verdict().name().toLowerCase(Locale.ROOT), answer.message());
 		}
 		return new Hello("Outpost", ApplicationVersion.CURRENT.toString(), Protocol.SUPPORTED_VERSIONS, Instant.now(clock), compatibility,
-				blobs.maxBytes(), store.serverId());
+				blobs.maxBytes(), store.serverId(), Protocol.MAX_PAGE_SIZE);
 	}
 
 	private Object login(Request request) {

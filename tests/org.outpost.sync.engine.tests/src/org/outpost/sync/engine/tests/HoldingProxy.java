@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.outpost.protocol.JsonCodec;
 import org.outpost.protocol.Messages.ChangePage;
 import org.outpost.protocol.Messages.ChangesRequest;
+import org.outpost.protocol.Messages.Hello;
 import org.outpost.protocol.Messages.PushRequest;
 import org.outpost.protocol.Protocol;
 
@@ -55,6 +56,7 @@ final class HoldingProxy implements AutoCloseable {
 	private volatile int pagesBeforeAction = -1;
 	private volatile Runnable action;
 	private volatile boolean withoutHeldRevisions;
+	private volatile boolean withoutMaxPageSize;
 
 	HoldingProxy(URI target) throws IOException {
 		this.target = target;
@@ -87,6 +89,11 @@ final class HoldingProxy implements AutoCloseable {
 	 */
 	void dropHeldRevisions() {
 		withoutHeldRevisions = true;
+	}
+
+	/** Answers hello without its {@code maxPageSize}, as a server without that addition (which takes pages of at most 1000). */
+	void dropMaxPageSize() {
+		withoutMaxPageSize = true;
 	}
 
 	/** Lets the next push reach the server and be applied there, and holds the server's answer back. */
@@ -146,6 +153,12 @@ final class HoldingProxy implements AutoCloseable {
 				pushes.add(JsonCodec.pushRequest(JsonCodec.parse(new ByteArrayInputStream(body))));
 			}
 			HttpResponse<byte[]> answer = forward(exchange, body);
+			byte[] answered = answer.body();
+			if (path.equals(Protocol.HELLO) && withoutMaxPageSize && answer.statusCode() == 200) {
+				Hello hello = JsonCodec.hello(JsonCodec.parse(new ByteArrayInputStream(answered)));
+				answered = JsonCodec.toBytes(new Hello(hello.application(), hello.serverVersion(), hello.protocolVersions(), hello.serverTime(),
+						hello.compatibility(), hello.maxBlobBytes(), hello.serverId(), 0));
+			}
 			if (push && holdPushAnswer) {
 				holdPushAnswer = false;
 				holdForever();
@@ -155,8 +168,8 @@ final class HoldingProxy implements AutoCloseable {
 				pages.add(JsonCodec.changePage(JsonCodec.parse(new ByteArrayInputStream(answer.body()))));
 			}
 			answer.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
-			exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
-			exchange.getResponseBody().write(answer.body());
+			exchange.sendResponseHeaders(answer.statusCode(), answered.length == 0 ? -1 : answered.length);
+			exchange.getResponseBody().write(answered);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
+import org.outpost.protocol.Messages.ChangesRequest;
 import org.outpost.protocol.Messages.WireRecord;
 import org.outpost.protocol.Protocol;
 import org.outpost.sync.engine.SyncReport;
@@ -87,6 +90,32 @@ class InitialSyncEndToEndTest {
 		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
 		assertTrue(proxy.pages("events").get(1).reset(), "the category starts over from the beginning");
 		assertEquals(SERVER_EVENTS + 5, desktop.count("Event"), "every North and South event, each once");
+	}
+
+	@Test
+	void theDeviceAsksForTheLargestPageTheServerNamesAndForTheOlderLimitWhenItNamesNone() throws Exception {
+		LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+		server.webEvents(SERVER_EVENTS, "Web event", server.north, due);
+
+		SyncReport report = desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertEquals(Set.of(Protocol.MAX_PAGE_SIZE), limitsAsked("events"));
+		assertEquals(2, proxy.pages("events").size(), "a full page and the rest");
+
+		Desktop another = new Desktop();
+		proxy.dropMaxPageSize();
+		proxy.clearRecords();
+		another.engine.login(proxy.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
+		report = another.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor());
+
+		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
+		assertEquals(Set.of(Protocol.OLDER_MAX_PAGE_SIZE), limitsAsked("events"), "a server that does not say refuses more");
+		assertEquals(SERVER_EVENTS, another.count("Event"));
+	}
+
+	private Set<Integer> limitsAsked(String category) {
+		return proxy.changesRequests(category).stream().map(ChangesRequest::limit).collect(Collectors.toSet());
 	}
 
 	private long pagesWith(String id) {

@@ -27,8 +27,8 @@ import org.outpost.test.support.ServerFixture;
  */
 class KilledDeviceEndToEndTest {
 
-	// three pages of at most 1,000 (the protocol's maximum)
-	private static final int SERVER_EVENTS = 3500;
+	// three full pages of the protocol's largest and a part of a fourth
+	private static final int SERVER_EVENTS = 3 * Protocol.MAX_PAGE_SIZE + Protocol.MAX_PAGE_SIZE / 2;
 	// more than one push batch (the protocol's maximum of mutations per push)
 	private static final int LOCAL_EVENTS = Protocol.MAX_MUTATIONS_PER_PUSH + 50;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outpost.core.sync.SyncKind;
 import org.outpost.events.Event;
+import org.outpost.protocol.Protocol;
 import org.outpost.sync.engine.SyncReport;
 import org.outpost.sync.engine.SyncRequest;
 import org.outpost.sync.history.SyncOutcome;
@@ -28,9 +29,9 @@ import org.outpost.test.support.ServerFixture;
  */
 class ServerRestartEndToEndTest {
 
-	// four pages of at most 1,000: up to two pages are read ahead of the one being written, so the cut after the first must
-	// leave a page to go
-	private static final int SERVER_EVENTS = 3500;
+	// four pages of the protocol's largest: up to two pages are read ahead of the one being written, so the cut after the first
+	// must leave a page to go
+	private static final int SERVER_EVENTS = 3 * Protocol.MAX_PAGE_SIZE + Protocol.MAX_PAGE_SIZE / 2;
 
 	private ServerFixture server;
 	private Desktop desktop;

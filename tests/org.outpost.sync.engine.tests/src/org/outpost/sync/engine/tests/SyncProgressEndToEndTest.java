@@ -46,20 +46,20 @@ class SyncProgressEndToEndTest {
 
 	@Test
 	void theInitialSyncTellsDoneOfTotalWithTheTimeLeftAndTheTotalBecomesExactAtTheEnd() {
-		// pages of 1,000 (the protocol's maximum)
-		webEvents(1400, server.north);
-		webEvents(200, server.south);
+		// pages of 2,000 (the protocol's largest)
+		webEvents(2800, server.north);
+		webEvents(400, server.south);
 
 		List<String> steps = eventsSteps();
 
 		assertEquals(2, steps.size(), steps.toString());
 		// the feed's count is an upper bound: it includes the events outside the user's org units that the first pull (by id) had not
-		// passed yet, of the 200
-		assertTrue(steps.get(0).startsWith("Receiving Events: 1,000 / "), steps.get(0));
-		long total = Long.parseLong(steps.get(0).replaceAll("^Receiving Events: 1,000 / ([\\d,]+) records.*$", "$1").replace(",", ""));
-		assertTrue(total >= 1400 && total <= 1600, steps.get(0));
+		// passed yet, of the 400
+		assertTrue(steps.get(0).startsWith("Receiving Events: 2,000 / "), steps.get(0));
+		long total = Long.parseLong(steps.get(0).replaceAll("^Receiving Events: 2,000 / ([\\d,]+) records.*$", "$1").replace(",", ""));
+		assertTrue(total >= 2800 && total <= 3200, steps.get(0));
 		assertTrue(steps.get(0).matches(".* KB, about \\d+ (s|min) left"), steps.get(0));
-		assertTrue(steps.get(1).startsWith("Receiving Events: 1,400 / 1,400 records, "), steps.get(1));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 2,800 / 2,800 records, "), steps.get(1));
 		assertFalse(steps.get(1).contains("left"), steps.get(1));
 		// the next page is fetched while one is written, so its bytes may already count at the first step
 		assertTrue(kilobytes(steps.get(0)) > 0 && kilobytes(steps.get(1)) >= kilobytes(steps.get(0)), steps.toString());
@@ -69,19 +69,19 @@ class SyncProgressEndToEndTest {
 	void aSyncGoingOnFromItsCursorTellsTheTotalFromItsFirstPage() {
 		webEvents(10, server.north);
 		eventsSteps();
-		webEvents(1200, server.north);
+		webEvents(2400, server.north);
 
 		List<String> steps = eventsSteps();
 
 		assertEquals(2, steps.size(), steps.toString());
-		assertTrue(steps.get(0).startsWith("Receiving Events: 1,000 / 1,200 records, "), steps.get(0));
+		assertTrue(steps.get(0).startsWith("Receiving Events: 2,000 / 2,400 records, "), steps.get(0));
 		assertTrue(steps.get(0).matches(".* KB, about \\d+ (s|min) left"), steps.get(0));
-		assertTrue(steps.get(1).startsWith("Receiving Events: 1,200 / 1,200 records, "), steps.get(1));
+		assertTrue(steps.get(1).startsWith("Receiving Events: 2,400 / 2,400 records, "), steps.get(1));
 	}
 
 	@Test
 	void anInitialSyncCancelledInTheMiddleOfACategoryTellsTheTotalAndTimeLeftWhenItGoesOn() {
-		webEvents(2500, server.north);
+		webEvents(5000, server.north);
 		List<String> cancelled = new ArrayList<>();
 		SyncReport stopped = desktop.engine.sync(SyncRequest.of(SyncKind.EVENTS, SyncRequest.INITIAL), new NullProgressMonitor() {
 			@Override
@@ -98,9 +98,9 @@ class SyncProgressEndToEndTest {
 		List<String> resumed = eventsSteps();
 
 		assertEquals(2, resumed.size(), resumed.toString());
-		assertTrue(resumed.get(0).startsWith("Receiving Events: 1,000 / 1,500 records, "), "the resumed sync's first page: " + resumed.get(0));
+		assertTrue(resumed.get(0).startsWith("Receiving Events: 2,000 / 3,000 records, "), "the resumed sync's first page: " + resumed.get(0));
 		assertTrue(resumed.get(0).matches(".* KB, about \\d+ (s|min) left"), resumed.get(0));
-		assertTrue(resumed.get(1).startsWith("Receiving Events: 1,500 / 1,500 records, "), resumed.get(1));
+		assertTrue(resumed.get(1).startsWith("Receiving Events: 3,000 / 3,000 records, "), resumed.get(1));
 	}
 
 	@Test
