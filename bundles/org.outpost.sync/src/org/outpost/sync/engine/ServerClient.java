@@ -46,9 +46,9 @@ import org.outpost.sync.engine.SyncProblem.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Outpost server's sync API over HTTP. Counts the bytes each way. A server that cannot be
- * reached is {@link Kind#OFFLINE}; an error answer becomes a {@link SyncProblem} carrying the
- * server's own message.
+ * The Outpost server's sync API over HTTP, gzipped across a network ({@link Compression}). Counts
+ * the bytes each way as they travel. A server that cannot be reached is {@link Kind#OFFLINE}; an
+ * error answer becomes a {@link SyncProblem} carrying the server's own message.
  */
 final class ServerClient {
 
@@ -56,6 +56,7 @@ final class ServerClient {
 
 	private final URI base;
 	private final HttpClient http;
+	private final boolean compressed;
 	/** Where answers are read: the JDK's client completes its futures on the common pool, whatever executor it was given. */
 	private final Executor answers;
 	private final String clientVersion = ApplicationVersion.CURRENT.toString();
@@ -69,6 +70,7 @@ final class ServerClient {
 		String text = server.toString();
 		this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
 		this.http = http;
+		this.compressed = Compression.worthwhile(base);
 		this.answers = http.executor().orElse(Runnable::run);
 	}
 
@@ -115,7 +117,7 @@ final class ServerClient {
 				if (response.statusCode() >= 400) {
 					throw problem(response.statusCode(), parsed(response));
 				}
-				return ChangePageStream.read(response.body(), bodies);
+				return ChangePageStream.read(Compression.body(response), bodies);
 			} catch (ProtocolException e) {
 				throw new CompletionException(new SyncProblem(Kind.SERVER_ERROR, e.code() == ErrorCode.MALFORMED_JSON
 						? "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON"
@@ -158,8 +160,9 @@ final class ServerClient {
 	}
 
 	private HttpRequest.Builder builder(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT).header(Protocol.CLIENT_VERSION_HEADER, clientVersion)
-				.header("Accept", Protocol.JSON);
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+				.header(Protocol.CLIENT_VERSION_HEADER, clientVersion).header("Accept", Protocol.JSON);
+		return compressed ? builder.header("Accept-Encoding", Compression.GZIP) : builder;
 	}
 
 	private HttpRequest post(String path, String token, Object message) throws SyncProblem {
@@ -173,9 +176,14 @@ final class ServerClient {
 		} catch (IOException e) {
 			throw new SyncProblem(Kind.SERVER_ERROR, "The request could not be written: " + e.getMessage(), e);
 		}
-		bytesUp.addAndGet(body.size());
-		HttpRequest.Builder builder = builder(path).header("Content-Type", Protocol.JSON)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		byte[] bytes = body.toByteArray();
+		HttpRequest.Builder builder = builder(path).header("Content-Type", Protocol.JSON);
+		if (compressed && bytes.length >= Compression.SMALLEST_COMPRESSED_REQUEST) {
+			bytes = Compression.gzip(bytes);
+			builder.header("Content-Encoding", Compression.GZIP);
+		}
+		bytesUp.addAndGet(bytes.length);
+		builder.POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}
@@ -201,7 +209,8 @@ final class ServerClient {
 	/** Bytes {@code first..last} (inclusive) of a blob, by an HTTP range request. */
 	byte[] blobRange(String token, String sha256, long first, long last) throws SyncProblem {
 		HttpRequest request = authorized(builder(Protocol.BLOBS + "/" + sha256), token).setHeader("Accept", Protocol.OCTET_STREAM + ", " + Protocol.JSON)
-				.header("Range", "bytes=" + first + "-" + last).GET().build();
+				// a range is a range of the blob's own bytes, never of a compressed answer
+				.setHeader("Accept-Encoding", "identity").header("Range", "bytes=" + first + "-" + last).GET().build();
 		HttpResponse<byte[]> response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
 		bytesDown.addAndGet(response.body().length);
 		if (response.statusCode() == 206 || response.statusCode() == 200) {
@@ -278,7 +287,7 @@ final class ServerClient {
 
 	private JsonNode parsed(HttpResponse<byte[]> response) throws SyncProblem {
 		try {
-			return JsonCodec.parse(new ByteArrayInputStream(response.body()));
+			return JsonCodec.parse(new ByteArrayInputStream(Compression.body(response)));
 		} catch (ProtocolException | IllegalArgumentException e) {
 			throw new SyncProblem(Kind.SERVER_ERROR, "The server at " + base + " answered " + response.statusCode() + " with something that is not Outpost JSON", e);
 		}
