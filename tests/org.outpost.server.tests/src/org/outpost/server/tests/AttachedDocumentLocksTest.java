@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +30,8 @@ import org.outpost.server.internal.sync.WebEdits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.persistence.EntityManager;
+
 /**
  * A record's move refiles the documents attached to it, so it locks them with the record: an edit
  * of such a document that is under way when the record moves is waited for, and the move then
@@ -43,9 +45,7 @@ class AttachedDocumentLocksTest {
 
 	@Test
 	void aDocumentMovedToAnotherRecordDuringAMoveOfItsFirstRecordIsFiledUnderTheOtherRecord() throws Exception {
-		ServerConfig config = TestStores.fresh(folder);
-		try (ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
-				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4)) {
+		try (ServerStore store = openStore()) {
 			String unitA = Fixture.newId();
 			String unitB = Fixture.newId();
 			String unitC = Fixture.newId();
@@ -54,25 +54,9 @@ class AttachedDocumentLocksTest {
 			String document = put(store, "document", Fixture.newId(), Map.of("fileName", Fixture.text("plan.pdf"), "ownerId", Fixture.text(first)));
 			assertEquals(unitA, orgUnit(store, document));
 
-			AtomicReference<Thread> mover = new AtomicReference<>();
-			CompletableFuture<String> move = new CompletableFuture<>();
-			store.write(em -> {
-				// the document goes to the second event; before this commits, the first event moves to another org unit
-				WebEdits.put(em, "document", document, Map.of("ownerId", Fixture.text(second)), "web");
-				Thread thread = new Thread(() -> {
-					try {
-						move.complete(put(store, "event", first, Map.of("orgUnit", Fixture.text(unitC))));
-					} catch (RuntimeException e) {
-						move.completeExceptionally(e);
-					}
-				}, "moving the first event");
-				mover.set(thread);
-				thread.start();
-				awaitLockOrEnd(thread, move);
-				return null;
-			});
-			move.get();
-			mover.get().join();
+			// the document goes to the second event; before this commits, the first event moves to another org unit
+			whileWriting(store, em -> WebEdits.put(em, "document", document, Map.of("ownerId", Fixture.text(second)), "web"),
+					"moving the first event", () -> put(store, "event", first, Map.of("orgUnit", Fixture.text(unitC))));
 
 			assertEquals(unitB, orgUnit(store, document), "filed under the second event, which it is attached to now");
 			assertEquals(unitC, orgUnit(store, first));
@@ -93,7 +77,6 @@ class AttachedDocumentLocksTest {
 					Map.of("fileName", new FieldChange(Fixture.text("plan.pdf"), null), "ownerId", new FieldChange(Fixture.text(event), null)));
 			List<MutationResult> results = store.writeRetrying(em -> PushProcessor.apply(em, officer, new PushRequest(0, List.of(create)), LocalDate.now()));
 			assertEquals(Outcome.APPLIED, results.get(0).outcome(), () -> results.get(0).toString());
-			return document;
 		});
 	}
 
@@ -103,32 +86,14 @@ class AttachedDocumentLocksTest {
 	 * document must be filed under the org unit the event moved to.
 	 */
 	private void attachDuringAMove(Attaching attaching) throws Exception {
-		ServerConfig config = TestStores.fresh(folder);
-		try (ServerStore store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
-				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4)) {
+		try (ServerStore store = openStore()) {
 			String unitA = Fixture.newId();
 			String unitB = Fixture.newId();
 			String event = put(store, "event", Fixture.newId(), Map.of("title", Fixture.text("audit"), "orgUnit", Fixture.text(unitA)));
 			String document = Fixture.newId();
 
-			AtomicReference<Thread> attacher = new AtomicReference<>();
-			CompletableFuture<String> attach = new CompletableFuture<>();
-			store.write(em -> {
-				WebEdits.put(em, "event", event, Map.of("orgUnit", Fixture.text(unitB)), "web");
-				Thread thread = new Thread(() -> {
-					try {
-						attach.complete(attaching.attach(store, event, document));
-					} catch (RuntimeException | AssertionError e) {
-						attach.completeExceptionally(e);
-					}
-				}, "attaching a document");
-				attacher.set(thread);
-				thread.start();
-				awaitLockOrEnd(thread, attach);
-				return null;
-			});
-			attach.get();
-			attacher.get().join();
+			whileWriting(store, em -> WebEdits.put(em, "event", event, Map.of("orgUnit", Fixture.text(unitB)), "web"), "attaching a document",
+					() -> attaching.attach(store, event, document));
 
 			assertEquals(unitB, orgUnit(store, event));
 			assertEquals(unitB, orgUnit(store, document), "filed under the event's org unit after its move, not before");
@@ -137,7 +102,38 @@ class AttachedDocumentLocksTest {
 
 	/** Attaches the document {@code documentId} to {@code eventId} in a transaction of its own. */
 	private interface Attaching {
-		String attach(ServerStore store, String eventId, String documentId);
+		void attach(ServerStore store, String eventId, String documentId);
+	}
+
+	private ServerStore openStore() {
+		ServerConfig config = TestStores.fresh(folder);
+		return config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
+				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4);
+	}
+
+	/**
+	 * Opens a transaction that does {@code holding}, then runs {@code racing} in another thread and
+	 * commits once that thread waits for one of the store's locks (or has ended); returns when the
+	 * racing work has ended, with its failure if it failed.
+	 */
+	private static void whileWriting(ServerStore store, Consumer<EntityManager> holding, String name, Runnable racing) throws Exception {
+		CompletableFuture<Void> raced = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				racing.run();
+				raced.complete(null);
+			} catch (RuntimeException | AssertionError e) {
+				raced.completeExceptionally(e);
+			}
+		}, name);
+		store.write(em -> {
+			holding.accept(em);
+			thread.start();
+			awaitLockOrEnd(thread, raced);
+			return null;
+		});
+		raced.get();
+		thread.join();
 	}
 
 	private static String put(ServerStore store, String type, String id, Map<String, JsonNode> fields) {
