@@ -256,10 +256,14 @@ public final class ApiHandler extends Handler.Abstract {
 		PushRequest push = JsonCodec.pushRequest(readJson(request));
 		PushProcessor.check(push);
 		Instant now = Instant.now(clock);
-		List<MutationResult> results = store.writeRetrying(em -> {
-			Caller caller = Accounts.authenticate(em, directory, authorization, now);
+		// authenticated before the write: a push's write may share its transaction with others' (ServerStore.writeGrouped),
+		// where the change counter counts their numbers before they commit
+		Caller caller = store.read(em -> Accounts.authenticate(em, directory, authorization, now));
+		List<MutationResult> results = store.writeGrouped(em -> {
+			// the records first (apply locks them before it writes), then the registry
+			List<MutationResult> applied = PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC));
 			deviceOf(em, caller, version).synced(now.toEpochMilli(), push.pendingCount());
-			return PushProcessor.apply(em, caller.scope(), push, LocalDate.ofInstant(now, ZoneOffset.UTC));
+			return applied;
 		});
 		results.forEach(result -> metrics.add("outpost_mutations_total", "outcome=\"" + result.outcome().wireName() + "\"", 1));
 		return new PushResponse(results);

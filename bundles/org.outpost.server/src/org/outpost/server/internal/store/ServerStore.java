@@ -46,6 +46,8 @@ public final class ServerStore implements AutoCloseable {
 	private final DataSource dataSource;
 	/** The embedded store's writers' locks; null for PostgreSQL, where they are the rows' own (several servers share it). */
 	private final WriteLocks locks;
+	/** The embedded store's pushes committed together; null for PostgreSQL. */
+	private final GroupCommits groups;
 	private final String location;
 	private final EntityManagerFactory factory;
 	private final String serverId;
@@ -59,6 +61,7 @@ public final class ServerStore implements AutoCloseable {
 		this.dataSource = dataSource;
 		this.location = location;
 		this.locks = dataSource == null ? null : WriteLocks.of(location);
+		this.groups = dataSource == null ? null : new GroupCommits(this);
 		this.turns = new Semaphore(transactions, true);
 		Map<String, String> properties = new HashMap<>(connection);
 		// no shared cache: another server instance, or the admin command line, may change any row; every read goes to the database
@@ -215,6 +218,29 @@ public final class ServerStore implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Like {@link #writeRetrying}, and on the embedded store committed together with the writes
+	 * that arrive while another is being committed ({@link GroupCommits}): one commit for several.
+	 * {@code work} runs in a transaction shared with other writers' work, one after the other, so it
+	 * must lock what it changes ({@link #lockRecords}, {@link RecordRows#lockAndRead}) before it
+	 * writes anything, and must not read the change counter (it would count numbers that earlier
+	 * members took and that are not committed yet). On PostgreSQL it is {@link #writeRetrying}, one
+	 * commit each: there a member's row locks are the database's, and a member that finds one taken
+	 * could leave the group only by a savepoint per member (not built).
+	 */
+	public <R> R writeGrouped(Function<EntityManager, R> work) {
+		return groups == null ? writeRetrying(work) : groups.write(work);
+	}
+
+	/** What the transaction on this thread holds of the embedded store's locks. */
+	static WriteLocks.Held heldHere() {
+		WriteLocks.Held held = HELD.get();
+		if (held == null) {
+			throw new IllegalStateException("Not inside a transaction of an embedded store");
+		}
+		return held;
 	}
 
 	/**

@@ -40,21 +40,59 @@ final class WriteLocks {
 		return OF_DATABASE.computeIfAbsent(database, name -> new WriteLocks());
 	}
 
+	/**
+	 * A later member of a {@link GroupCommits group} found a record it needs locked by another
+	 * transaction: it leaves the group, having written nothing, and waits for the next one.
+	 */
+	static final class Busy extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		Busy() {
+			// thrown and caught within the group: no stack trace to fill
+			super("A record of this write is locked by another transaction", null, false, false);
+		}
+	}
+
 	/** What one transaction holds; released together once it ended. */
 	final class Held {
 		private final List<ReentrantLock> taken = new ArrayList<>();
 		private boolean recordsTaken;
+		private boolean grouped;
 
-		/** Locks these records' stripes, in stripe order; once per transaction, before the counter. */
+		/** The transaction runs several writers' work one after the other ({@link GroupCommits}). */
+		void grouped() {
+			grouped = true;
+		}
+
+		/**
+		 * Locks these records' stripes, in stripe order; once per transaction, before the counter.
+		 * In a group each member locks its own records: the first waits for them as any writer does,
+		 * a later one only takes them when free (it holds its predecessors' locks and maybe the
+		 * counter, so waiting could deadlock) and else throws {@link Busy}.
+		 */
 		void records(Collection<String> ids) {
-			if (recordsTaken || counter.isHeldByCurrentThread()) {
+			if (!grouped && (recordsTaken || counter.isHeldByCurrentThread())) {
 				throw new IllegalStateException("Records are locked once per transaction, before the change counter");
 			}
-			recordsTaken = true;
 			TreeSet<Integer> stripes = new TreeSet<>();
 			ids.forEach(id -> stripes.add(Math.floorMod(id.hashCode(), STRIPES)));
+			if (taken.isEmpty()) {
+				recordsTaken = true;
+				for (int stripe : stripes) {
+					take(records[stripe]);
+				}
+				return;
+			}
+			int before = taken.size();
 			for (int stripe : stripes) {
-				take(records[stripe]);
+				ReentrantLock lock = records[stripe];
+				if (!lock.tryLock()) {
+					while (taken.size() > before) {
+						taken.remove(taken.size() - 1).unlock();
+					}
+					throw new Busy();
+				}
+				taken.add(lock);
 			}
 		}
 
