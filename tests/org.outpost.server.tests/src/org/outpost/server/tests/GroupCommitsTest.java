@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -21,15 +22,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.outpost.server.ServerConfig;
+import org.outpost.server.internal.store.RecordRows;
 import org.outpost.server.internal.store.ServerStore;
+import org.outpost.server.internal.sync.WebEdits;
 
 import jakarta.persistence.EntityManager;
 
 /**
- * The embedded store's grouped writes ({@code ServerStore.writeGrouped}): writes that arrive
- * while another commits share the next transaction; a member whose record another transaction
- * holds waits for a later group instead of deadlocking the group; a member that fails fails
- * alone. Each write here locks a record and takes one sequence number, as a push does.
+ * Grouped writes ({@code ServerStore.writeGrouped}), on the embedded store and on PostgreSQL:
+ * writes that arrive while another commits share the next transaction; a member whose record
+ * another transaction holds waits for a later group instead of deadlocking the group; a member
+ * that fails fails alone. Each write here locks and reads a record and takes one sequence number,
+ * as a push does.
  */
 class GroupCommitsTest {
 
@@ -41,7 +46,9 @@ class GroupCommitsTest {
 
 	@BeforeEach
 	void open() {
-		store = ServerStore.embedded(folder, 4);
+		ServerConfig config = TestStores.fresh(folder);
+		store = config.jdbcUrl() == null ? ServerStore.embedded(config.dataDir(), 4)
+				: ServerStore.postgresql(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 4);
 	}
 
 	@AfterEach
@@ -58,18 +65,19 @@ class GroupCommitsTest {
 
 	@Test
 	void writesArrivingWhileOneCommitsShareTheNextTransaction() throws Exception {
+		List<String> ids = records(5);
 		long before = store.lastRevision();
 		CountDownLatch leaderIn = new CountDownLatch(1);
 		CountDownLatch leaderGo = new CountDownLatch(1);
 		CompletableFuture<Written> leader = grouped("leader", em -> {
 			leaderIn.countDown();
 			await(leaderGo);
-			return write(em, "record-0");
+			return write(em, ids.get(0));
 		});
 		await(leaderIn);
 		List<CompletableFuture<Written>> members = new ArrayList<>();
 		for (int i = 1; i <= 4; i++) {
-			String id = "record-" + i;
+			String id = ids.get(i);
 			members.add(queued("member-" + i, em -> write(em, id)));
 		}
 		leaderGo.countDown();
@@ -89,11 +97,13 @@ class GroupCommitsTest {
 
 	@Test
 	void aMemberWhoseRecordAnotherTransactionHoldsWaitsForALaterGroup() throws Exception {
+		List<String> ids = records(3);
+		String held = ids.get(2);
 		CountDownLatch holderIn = new CountDownLatch(1);
 		CountDownLatch holderGo = new CountDownLatch(1);
-		// an ordinary write (a web edit, say) holding record-x until told to end
+		// an ordinary write (a web edit, say) holding a record until told to end
 		CompletableFuture<Written> holder = start("holder", () -> store.write(em -> {
-			ServerStore.lockRecords(em, List.of("record-x"));
+			RecordRows.lockAndRead(em, List.of(held));
 			holderIn.countDown();
 			await(holderGo);
 			return new Written(System.identityHashCode(em), ServerStore.takeRevisions(em, 1).next());
@@ -104,12 +114,12 @@ class GroupCommitsTest {
 		CompletableFuture<Written> leader = grouped("leader", em -> {
 			leaderIn.countDown();
 			await(leaderGo);
-			return write(em, "record-0");
+			return write(em, ids.get(0));
 		});
 		await(leaderIn);
 		// the next group: first a write of a free record, then one of the held record
-		CompletableFuture<Written> free = queued("free", em -> write(em, "record-y"));
-		CompletableFuture<Written> blocked = queued("blocked", em -> write(em, "record-x"));
+		CompletableFuture<Written> free = queued("free", em -> write(em, ids.get(1)));
+		CompletableFuture<Written> blocked = queued("blocked", em -> write(em, held));
 		leaderGo.countDown();
 
 		get(leader);
@@ -122,21 +132,22 @@ class GroupCommitsTest {
 
 	@Test
 	void aFailingMemberFailsAloneAndTheOthersCommit() throws Exception {
+		List<String> ids = records(4);
 		long before = store.lastRevision();
 		CountDownLatch leaderIn = new CountDownLatch(1);
 		CountDownLatch leaderGo = new CountDownLatch(1);
 		CompletableFuture<Written> leader = grouped("leader", em -> {
 			leaderIn.countDown();
 			await(leaderGo);
-			return write(em, "record-0");
+			return write(em, ids.get(0));
 		});
 		await(leaderIn);
-		CompletableFuture<Written> first = queued("first", em -> write(em, "record-1"));
+		CompletableFuture<Written> first = queued("first", em -> write(em, ids.get(1)));
 		CompletableFuture<Written> failing = queued("failing", em -> {
-			write(em, "record-2");
+			write(em, ids.get(2));
 			throw new IllegalArgumentException("refused by its own rules");
 		});
-		CompletableFuture<Written> last = queued("last", em -> write(em, "record-3"));
+		CompletableFuture<Written> last = queued("last", em -> write(em, ids.get(3)));
 		leaderGo.countDown();
 
 		get(leader);
@@ -147,9 +158,20 @@ class GroupCommitsTest {
 		assertEquals(before + 3, store.lastRevision(), "the three others committed, the failing one did not");
 	}
 
-	/** Locks the record and takes one sequence number, as a push's write does. */
+	/** Stored events to write to. */
+	private List<String> records(int count) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String id = Fixture.newId();
+			store.write(em -> WebEdits.put(em, "event", id, Map.of("title", Fixture.text("event " + id)), "web"));
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	/** Locks and reads the record and takes one sequence number, as a push's write does. */
 	private static Written write(EntityManager em, String id) {
-		ServerStore.lockRecords(em, List.of(id));
+		RecordRows.lockAndRead(em, List.of(id));
 		return new Written(System.identityHashCode(em), ServerStore.takeRevisions(em, 1).next());
 	}
 

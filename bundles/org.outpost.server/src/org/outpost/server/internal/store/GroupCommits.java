@@ -18,7 +18,7 @@ import jakarta.persistence.EntityManager;
  * others wait for their answers. Each member's writes are flushed and the persistence context
  * cleared before the next member starts, so a member sees its predecessors' writes as if they
  * had committed before it. A later member whose records another transaction holds leaves the
- * group before writing anything ({@link WriteLocks.Busy}) and heads the next one. When the
+ * group before writing anything ({@link RecordsBusy}) and heads the next one. When the
  * group's transaction fails, nothing of it stays and each member runs again on its own
  * ({@link ServerStore#writeRetrying}), so one member's failure is its own.
  */
@@ -100,15 +100,17 @@ final class GroupCommits {
 		List<Member> deferred = new ArrayList<>();
 		try {
 			store.write(em -> {
-				ServerStore.heldHere().grouped();
 				for (Member member : group) {
+					ServerStore.groupMember(member != group.get(0));
 					try {
 						Object answer = member.work.apply(em);
 						em.flush();
 						member.answer = answer;
 						joined.add(member);
-					} catch (WriteLocks.Busy busy) {
+					} catch (RecordsBusy busy) {
 						deferred.add(member);
+					} finally {
+						ServerStore.groupMember(null);
 					}
 					// the next member reads the database, which has every write so far, not entities kept from before them
 					em.clear();

@@ -51,7 +51,10 @@ public final class RecordRows {
 			if (!postgresql && !ServerStore.lockInProcess(ids)) {
 				ServerStore.lockRecords(em, ids);
 			}
-			try (ResultSet rows = byIds(em, "SELECT " + COLUMNS + " FROM OP_RECORD WHERE ID", ids, postgresql ? " ORDER BY ID FOR UPDATE" : "")) {
+			// a later member of a group must not wait (GroupCommits): it locks what is free and leaves the group if that was not all
+			boolean onlyFree = postgresql && ServerStore.laterGroupMember();
+			try (ResultSet rows = byIds(em, "SELECT " + COLUMNS + " FROM OP_RECORD WHERE ID", ids,
+					postgresql ? " ORDER BY ID FOR UPDATE" + (onlyFree ? " SKIP LOCKED" : "") : "")) {
 				while (rows.next()) {
 					StoredRecord record = new StoredRecord(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4),
 							new ScopeColumns(rows.getString(5), rows.getString(6), rows.getObject(7, LocalDate.class), rows.getString(8), rows.getString(9)),
@@ -59,10 +62,20 @@ public final class RecordRows {
 					read.put(record.getId(), record);
 				}
 			}
+			if (onlyFree && read.size() < existing(em, ids)) {
+				throw new RecordsBusy();
+			}
 		} catch (SQLException e) {
 			throw new PersistenceException("Could not read the records to change: " + e.getMessage(), e);
 		}
 		return read;
+	}
+
+	private static int existing(EntityManager em, Collection<String> ids) throws SQLException {
+		try (ResultSet count = byIds(em, "SELECT COUNT(*) FROM OP_RECORD WHERE ID", ids, "")) {
+			count.next();
+			return count.getInt(1);
+		}
 	}
 
 	/** The first answers logged for these mutation ids, by id. */

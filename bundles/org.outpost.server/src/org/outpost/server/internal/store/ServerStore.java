@@ -41,12 +41,14 @@ public final class ServerStore implements AutoCloseable {
 
 	/** What the transaction on this thread holds of an embedded store's {@link WriteLocks}. */
 	private static final ThreadLocal<WriteLocks.Held> HELD = new ThreadLocal<>();
+	/** Whether the work on this thread is a member of a group, and a later one ({@link #groupMember}). */
+	private static final ThreadLocal<Boolean> GROUP_MEMBER = new ThreadLocal<>();
 
 	/** The embedded HSQLDB; null for PostgreSQL, whose connections EclipseLink opens itself. */
 	private final DataSource dataSource;
 	/** The embedded store's writers' locks; null for PostgreSQL, where they are the rows' own (several servers share it). */
 	private final WriteLocks locks;
-	/** The embedded store's pushes committed together; null for PostgreSQL. */
+	/** Pushes committed together. */
 	private final GroupCommits groups;
 	private final String location;
 	private final EntityManagerFactory factory;
@@ -61,7 +63,7 @@ public final class ServerStore implements AutoCloseable {
 		this.dataSource = dataSource;
 		this.location = location;
 		this.locks = dataSource == null ? null : WriteLocks.of(location);
-		this.groups = dataSource == null ? null : new GroupCommits(this);
+		this.groups = new GroupCommits(this);
 		this.turns = new Semaphore(transactions, true);
 		Map<String, String> properties = new HashMap<>(connection);
 		// no shared cache: another server instance, or the admin command line, may change any row; every read goes to the database
@@ -221,26 +223,32 @@ public final class ServerStore implements AutoCloseable {
 	}
 
 	/**
-	 * Like {@link #writeRetrying}, and on the embedded store committed together with the writes
+	 * Like {@link #writeRetrying}, and committed together with the writes
 	 * that arrive while another is being committed ({@link GroupCommits}): one commit for several.
 	 * {@code work} runs in a transaction shared with other writers' work, one after the other, so it
 	 * must lock what it changes ({@link #lockRecords}, {@link RecordRows#lockAndRead}) before it
 	 * writes anything, and must not read the change counter (it would count numbers that earlier
-	 * members took and that are not committed yet). On PostgreSQL it is {@link #writeRetrying}, one
-	 * commit each: there a member's row locks are the database's, and a member that finds one taken
-	 * could leave the group only by a savepoint per member (not built).
+	 * members took and that are not committed yet).
 	 */
 	public <R> R writeGrouped(Function<EntityManager, R> work) {
-		return groups == null ? writeRetrying(work) : groups.write(work);
+		return groups.write(work);
 	}
 
-	/** What the transaction on this thread holds of the embedded store's locks. */
-	static WriteLocks.Held heldHere() {
+	/**
+	 * Marks the work this thread runs next as a member of a group ({@link GroupCommits}): a later
+	 * one ({@code later}) takes only locks that are free ({@link RecordsBusy}); null ends it.
+	 */
+	static void groupMember(Boolean later) {
+		GROUP_MEMBER.set(later);
 		WriteLocks.Held held = HELD.get();
-		if (held == null) {
-			throw new IllegalStateException("Not inside a transaction of an embedded store");
+		if (held != null && later != null) {
+			held.grouped();
 		}
-		return held;
+	}
+
+	/** The work on this thread is a later member of a group: it must not wait for a lock. */
+	static boolean laterGroupMember() {
+		return Boolean.TRUE.equals(GROUP_MEMBER.get());
 	}
 
 	/**

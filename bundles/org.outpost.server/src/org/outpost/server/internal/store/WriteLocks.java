@@ -40,19 +40,6 @@ final class WriteLocks {
 		return OF_DATABASE.computeIfAbsent(database, name -> new WriteLocks());
 	}
 
-	/**
-	 * A later member of a {@link GroupCommits group} found a record it needs locked by another
-	 * transaction: it leaves the group, having written nothing, and waits for the next one.
-	 */
-	static final class Busy extends RuntimeException {
-		private static final long serialVersionUID = 1L;
-
-		Busy() {
-			// thrown and caught within the group: no stack trace to fill
-			super("A record of this write is locked by another transaction", null, false, false);
-		}
-	}
-
 	/** What one transaction holds; released together once it ended. */
 	final class Held {
 		private final List<ReentrantLock> taken = new ArrayList<>();
@@ -68,7 +55,7 @@ final class WriteLocks {
 		 * Locks these records' stripes, in stripe order; once per transaction, before the counter.
 		 * In a group each member locks its own records: the first waits for them as any writer does,
 		 * a later one only takes them when free (it holds its predecessors' locks and maybe the
-		 * counter, so waiting could deadlock) and else throws {@link Busy}.
+		 * counter, so waiting could deadlock) and else throws {@link RecordsBusy}.
 		 */
 		void records(Collection<String> ids) {
 			if (!grouped && (recordsTaken || counter.isHeldByCurrentThread())) {
@@ -90,7 +77,7 @@ final class WriteLocks {
 					while (taken.size() > before) {
 						taken.remove(taken.size() - 1).unlock();
 					}
-					throw new Busy();
+					throw new RecordsBusy();
 				}
 				taken.add(lock);
 			}
