@@ -119,6 +119,8 @@ class SyncBenchmark {
 					String title = "Follow-up " + round + " #" + n;
 					changes.edit(Event.class, BenchmarkData.eventId(n), event -> event.setTitle(title));
 				}
+				// epoch milliseconds, to cut a profile of either JVM to each delta (docs/benchmarks.md)
+				print("Delta sync %d starts at %d", round + 1, System.currentTimeMillis());
 				Map<String, long[]> requestsBefore = server.requests();
 				long desktopBefore = processCpuNanos();
 				long serverBefore = server.cpuNanos();
@@ -127,6 +129,7 @@ class SyncBenchmark {
 				deltas[round] = seconds(System.nanoTime() - started);
 				deltaCpu[round] = new double[] { seconds(processCpuNanos() - desktopBefore), seconds(server.cpuNanos() - serverBefore) };
 				requests[round] = requestsSince(requestsBefore, server.requests());
+				print("Delta sync %d ends at %d", round + 1, System.currentTimeMillis());
 				assertEquals(SyncOutcome.SUCCEEDED, delta.outcome(), delta.message());
 				traffic[round] = new long[] { delta.traffic().stream().mapToLong(CategoryTraffic::recordsUp).sum(),
 						delta.traffic().stream().mapToLong(CategoryTraffic::recordsDown).sum() };
