@@ -67,14 +67,8 @@ class GroupCommitsTest {
 	void writesArrivingWhileOneCommitsShareTheNextTransaction() throws Exception {
 		List<String> ids = records(5);
 		long before = store.lastRevision();
-		CountDownLatch leaderIn = new CountDownLatch(1);
 		CountDownLatch leaderGo = new CountDownLatch(1);
-		CompletableFuture<Written> leader = grouped("leader", em -> {
-			leaderIn.countDown();
-			await(leaderGo);
-			return write(em, ids.get(0));
-		});
-		await(leaderIn);
+		CompletableFuture<Written> leader = committing(ids.get(0), leaderGo);
 		List<CompletableFuture<Written>> members = new ArrayList<>();
 		for (int i = 1; i <= 4; i++) {
 			String id = ids.get(i);
@@ -109,14 +103,8 @@ class GroupCommitsTest {
 			return new Written(System.identityHashCode(em), ServerStore.takeRevisions(em, 1).next());
 		}));
 		await(holderIn);
-		CountDownLatch leaderIn = new CountDownLatch(1);
 		CountDownLatch leaderGo = new CountDownLatch(1);
-		CompletableFuture<Written> leader = grouped("leader", em -> {
-			leaderIn.countDown();
-			await(leaderGo);
-			return write(em, ids.get(0));
-		});
-		await(leaderIn);
+		CompletableFuture<Written> leader = committing(ids.get(0), leaderGo);
 		// the next group: first a write of a free record, then one of the held record
 		CompletableFuture<Written> free = queued("free", em -> write(em, ids.get(1)));
 		CompletableFuture<Written> blocked = queued("blocked", em -> write(em, held));
@@ -134,14 +122,8 @@ class GroupCommitsTest {
 	void aFailingMemberFailsAloneAndTheOthersCommit() throws Exception {
 		List<String> ids = records(4);
 		long before = store.lastRevision();
-		CountDownLatch leaderIn = new CountDownLatch(1);
 		CountDownLatch leaderGo = new CountDownLatch(1);
-		CompletableFuture<Written> leader = grouped("leader", em -> {
-			leaderIn.countDown();
-			await(leaderGo);
-			return write(em, ids.get(0));
-		});
-		await(leaderIn);
+		CompletableFuture<Written> leader = committing(ids.get(0), leaderGo);
 		CompletableFuture<Written> first = queued("first", em -> write(em, ids.get(1)));
 		CompletableFuture<Written> failing = queued("failing", em -> {
 			write(em, ids.get(2));
@@ -156,6 +138,18 @@ class GroupCommitsTest {
 		ExecutionException failed = assertThrows(ExecutionException.class, () -> failing.get(2, TimeUnit.MINUTES));
 		assertEquals("refused by its own rules", failed.getCause().getMessage());
 		assertEquals(before + 3, store.lastRevision(), "the three others committed, the failing one did not");
+	}
+
+	/** A grouped write of the record that waits, inside its transaction, until {@code go}: the writes after it queue. */
+	private CompletableFuture<Written> committing(String id, CountDownLatch go) {
+		CountDownLatch in = new CountDownLatch(1);
+		CompletableFuture<Written> leader = grouped("leader", em -> {
+			in.countDown();
+			await(go);
+			return write(em, id);
+		});
+		await(in);
+		return leader;
 	}
 
 	/** Stored events to write to. */
