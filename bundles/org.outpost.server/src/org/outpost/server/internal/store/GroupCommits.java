@@ -8,10 +8,11 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 
 /**
- * Writes that arrive while another is being committed, committed together: one transaction and
- * one commit (one fsync of the embedded store's log) for several pushes. The embedded HSQLDB
- * syncs its log inside its own global lock, so commits never overlap there: at 200 devices each
- * push's own fsync, one after the other, was what the pushes queued for.
+ * Writes that arrive while another is being committed, committed together: one transaction, one
+ * hold of the change counter and one commit (one sync of the database's log) for several pushes.
+ * A push holds the counter from taking its numbers to its commit, and the embedded HSQLDB also
+ * syncs its log inside its own global lock, so commits never overlapped: at 200 devices each
+ * push's own commit, one after the other, was what the pushes queued for.
  * <p>
  * The writer at the head of the queue leads: it runs the work of up to {@value #MOST_MEMBERS}
  * queued writers, its own first, one after the other in one transaction, and commits it; the

@@ -226,8 +226,8 @@ public final class ServerStore implements AutoCloseable {
 	 * Like {@link #writeRetrying}, and committed together with the writes
 	 * that arrive while another is being committed ({@link GroupCommits}): one commit for several.
 	 * {@code work} runs in a transaction shared with other writers' work, one after the other, so it
-	 * must lock what it changes ({@link #lockRecords}, {@link RecordRows#lockAndRead}) before it
-	 * writes anything, and must not read the change counter (it would count numbers that earlier
+	 * must lock what it changes with {@link RecordRows#lockAndRead} (which a later member of a group
+	 * takes only when free) before it writes anything, and must not read the change counter (it would count numbers that earlier
 	 * members took and that are not committed yet).
 	 */
 	public <R> R writeGrouped(Function<EntityManager, R> work) {
