@@ -240,10 +240,11 @@ public final class ServerStore implements AutoCloseable {
 	 */
 	static void groupMember(Boolean later) {
 		GROUP_MEMBER.set(later);
-		WriteLocks.Held held = HELD.get();
-		if (held != null && later != null) {
-			held.grouped();
-		}
+	}
+
+	/** The work on this thread is a member of a group: it may lock records more than once in its transaction. */
+	static boolean inGroup() {
+		return GROUP_MEMBER.get() != null;
 	}
 
 	/** The work on this thread is a later member of a group: it must not wait for a lock. */

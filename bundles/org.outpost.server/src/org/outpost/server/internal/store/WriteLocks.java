@@ -44,12 +44,6 @@ final class WriteLocks {
 	final class Held {
 		private final List<ReentrantLock> taken = new ArrayList<>();
 		private boolean recordsTaken;
-		private boolean grouped;
-
-		/** The transaction runs several writers' work one after the other ({@link GroupCommits}). */
-		void grouped() {
-			grouped = true;
-		}
 
 		/**
 		 * Locks these records' stripes, in stripe order; once per transaction, before the counter.
@@ -58,7 +52,7 @@ final class WriteLocks {
 		 * counter, so waiting could deadlock) and else throws {@link RecordsBusy}.
 		 */
 		void records(Collection<String> ids) {
-			if (!grouped && (recordsTaken || counter.isHeldByCurrentThread())) {
+			if (!ServerStore.inGroup() && (recordsTaken || counter.isHeldByCurrentThread())) {
 				throw new IllegalStateException("Records are locked once per transaction, before the change counter");
 			}
 			TreeSet<Integer> stripes = new TreeSet<>();
