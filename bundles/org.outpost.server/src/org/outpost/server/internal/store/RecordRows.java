@@ -16,8 +16,6 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import org.postgresql.PGStatement;
-
 /**
  * A push's rows in plain JDBC on the caller's transaction: its records locked and read in one
  * statement, the records it changed and the answers it logged written back as one JDBC batch per
@@ -109,19 +107,12 @@ public final class RecordRows {
 	/**
 	 * Runs {@code select} (ending in the column compared) for these ids, given as one array; the
 	 * result set closes its statement.
-	 * <p>
-	 * On PostgreSQL it is planned for its ids every time, never prepared once on the server: a plan made for any ids, cached
-	 * while a new database's tables were small, stayed a sequential scan of the mutation log and the records for every push
-	 * (3 ms against 0.03 ms each at 30,000 rows, docs/benchmarks.md) until the tables' statistics changed.
 	 */
 	private static ResultSet byIds(EntityManager em, String select, Collection<String> ids, String after) throws SQLException {
 		Connection connection = em.unwrap(Connection.class);
 		boolean postgresql = isPostgresql(connection);
 		PreparedStatement statement = connection.prepareStatement(select + (postgresql ? " = ANY(?)" : " IN (UNNEST(?))") + after);
 		try {
-			if (postgresql) {
-				statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-			}
 			statement.setArray(1, connection.createArrayOf(postgresql ? "varchar" : "VARCHAR", ids.stream().distinct().toArray()));
 			statement.closeOnCompletion();
 			return statement.executeQuery();
