@@ -1,6 +1,5 @@
 package org.outpost.server.internal.sync;
 
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -131,8 +130,7 @@ final class InitialSnapshot {
 	 */
 	private static List<FeedRow> read(EntityManager em, String type, ColumnBounds bounds, String after, int size) {
 		List<Object> parameters = new ArrayList<>(List.of(type, after));
-		StringBuilder sql = new StringBuilder("SELECT RTYPE, ID, REV, TOMBSTONE, ORG_UNIT, LOCATION, DUE_DATE, OWNER, STATUS, BODY FROM OP_RECORD"
-				+ " WHERE RTYPE = ?1 AND ID > ?2");
+		StringBuilder sql = new StringBuilder("SELECT " + FeedRow.COLUMNS + " FROM OP_RECORD WHERE RTYPE = ?1 AND ID > ?2");
 		if (bounds.orgUnits() != null && bounds.orgUnits().size() <= MOST_BOUND_VALUES) {
 			sql.append(bounds.orgUnits().isEmpty() ? " AND ORG_UNIT IS NULL"
 					: " AND (ORG_UNIT IS NULL OR ORG_UNIT IN (" + placeholders(parameters, bounds.orgUnits()) + "))");
@@ -155,16 +153,13 @@ final class InitialSnapshot {
 		}
 		List<FeedRow> rows = new ArrayList<>();
 		for (Object row : query.getResultList()) {
-			Object[] columns = (Object[]) row;
-			columns[3] = columns[3] instanceof Boolean tombstone ? tombstone : ((Number) columns[3]).intValue() != 0;
-			columns[6] = columns[6] instanceof Date date ? date.toLocalDate() : columns[6];
-			rows.add(FeedRow.of(columns));
+			rows.add(FeedRow.of((Object[]) row));
 		}
 		return rows;
 	}
 
 	/** {@code ?n, ?n+1, ...} for the values, which are added to {@code parameters}. */
-	private static String placeholders(List<Object> parameters, Collection<?> values) {
+	static String placeholders(List<Object> parameters, Collection<?> values) {
 		List<String> marks = new ArrayList<>();
 		for (Object value : values) {
 			parameters.add(value);
