@@ -3,6 +3,7 @@ package org.outpost.server.internal.sync;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ import org.outpost.server.internal.store.StoredRecord;
 import org.outpost.server.internal.sync.ScopeRules.ColumnBounds;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 
 /**
  * The pull side of sync: per category, the records changed after the device's cursor that lie in
@@ -70,8 +71,6 @@ import jakarta.persistence.TypedQuery;
 public final class ChangeFeed {
 
 	static final String READ_ONLY = "eclipselink.read-only";
-	/** Beyond this many values an {@code IN} list costs the database more than the rows it saves sending (and drivers cap parameters). */
-	private static final int MOST_BOUND_VALUES = 1000;
 	/** Up to this many org units a scope's records are read by org unit (a query each), beyond it by type with the units as a filter. */
 	private static final int FEW_ORG_UNITS = 4;
 	/** Up to this many org units {@link #hasChanges} asks per org unit (two index seeks each), beyond it per type. */
@@ -132,8 +131,8 @@ public final class ChangeFeed {
 		for (String type : scope.types()) {
 			Set<String> units = scope.rules().bounds(RecordTypes.find(type).orElseThrow()).orgUnits();
 			if (units == null || units.size() > ASKED_BY_UNIT) {
-				if (!em.createQuery("SELECT r.rev FROM StoredRecord r WHERE r.type = :type AND r.rev > :after", Long.class).setParameter("type", type)
-						.setParameter("after", at.sequence()).setMaxResults(1).getResultList().isEmpty()) {
+				if (!em.createNativeQuery("SELECT REV FROM OP_RECORD WHERE RTYPE = ?1 AND REV > ?2 ORDER BY RTYPE, REV LIMIT 1").setParameter(1, type)
+						.setParameter(2, at.sequence()).getResultList().isEmpty()) {
 					return true;
 				}
 				continue;
@@ -141,7 +140,7 @@ public final class ChangeFeed {
 			List<String> unitsAndNone = new ArrayList<>(units);
 			unitsAndNone.add(null);
 			for (String unit : unitsAndNone) {
-				if (changedAfter(em, "StoredRecord", type, unit, at.sequence()) || changedAfter(em, "ScopeMove", type, unit, at.sequence())) {
+				if (changedAfter(em, "OP_RECORD", type, unit, at.sequence()) || changedAfter(em, "OP_SCOPE_MOVE", type, unit, at.sequence())) {
 					return true;
 				}
 			}
@@ -149,16 +148,21 @@ public final class ChangeFeed {
 		return false;
 	}
 
-	/** Whether a row of {@code entity} (records or moves) of the type and org unit (null: none) has a sequence number after {@code after}. */
-	private static boolean changedAfter(EntityManager em, String entity, String type, String orgUnit, long after) {
+	/**
+	 * Whether a row of {@code table} (records or moves) of the type and org unit (null: none) has a
+	 * sequence number after {@code after}. In SQL of one text per table and shape: the statement
+	 * stays prepared on its connection, where JPQL was parsed, built into SQL and prepared anew on
+	 * every call (most of what {@link #hasChanges} cost).
+	 */
+	private static boolean changedAfter(EntityManager em, String table, String type, String orgUnit, long after) {
 		// ordered by the (type, org unit, sequence) index, so the database seeks it (see Scan.read)
-		TypedQuery<Long> query = em.createQuery("SELECT x.rev FROM " + entity + " x WHERE x.type = :type AND "
-				+ (orgUnit == null ? "x.orgUnit IS NULL" : "x.orgUnit = :orgUnit") + " AND x.rev > :after ORDER BY x.type, x.orgUnit, x.rev", Long.class)
-				.setParameter("type", type).setParameter("after", after);
-		if (orgUnit != null) {
-			query.setParameter("orgUnit", orgUnit);
-		}
-		return !query.setMaxResults(1).getResultList().isEmpty();
+		String order = " ORDER BY RTYPE, ORG_UNIT, REV LIMIT 1";
+		Query query = orgUnit == null
+				? em.createNativeQuery("SELECT REV FROM " + table + " WHERE RTYPE = ?1 AND ORG_UNIT IS NULL AND REV > ?2" + order).setParameter(1, type)
+						.setParameter(2, after)
+				: em.createNativeQuery("SELECT REV FROM " + table + " WHERE RTYPE = ?1 AND ORG_UNIT = ?2 AND REV > ?3" + order).setParameter(1, type)
+						.setParameter(2, orgUnit).setParameter(3, after);
+		return !query.getResultList().isEmpty();
 	}
 
 	/**
@@ -376,9 +380,15 @@ public final class ChangeFeed {
 	record FeedRow(String type, String id, long rev, boolean tombstone, String orgUnit, String location, LocalDate dueDate, String owner,
 			String status, String body) {
 
+		/** The columns a row is read from, in the order {@link #of} takes them. */
+		static final String COLUMNS = "RTYPE, ID, REV, TOMBSTONE, ORG_UNIT, LOCATION, DUE_DATE, OWNER, STATUS, BODY";
+
+		/** A row of {@link #COLUMNS} as a native query gives it: the date as JDBC's, the flag as a number where the driver has no boolean. */
 		static FeedRow of(Object[] columns) {
-			return new FeedRow((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(), (Boolean) columns[3], (String) columns[4],
-					(String) columns[5], (LocalDate) columns[6], (String) columns[7], (String) columns[8], (String) columns[9]);
+			return new FeedRow((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
+					columns[3] instanceof Boolean tombstone ? tombstone : ((Number) columns[3]).intValue() != 0, (String) columns[4], (String) columns[5],
+					columns[6] instanceof Date date ? date.toLocalDate() : (LocalDate) columns[6], (String) columns[7], (String) columns[8],
+					(String) columns[9]);
 		}
 	}
 
@@ -433,39 +443,18 @@ public final class ChangeFeed {
 		}
 
 		List<FeedRow> read(EntityManager em, long after, long end, int size) {
-			// the columns only: the rows are copied to the wire, never changed, and building entities cost more than the query.
-			StringBuilder jpql = new StringBuilder("SELECT r.type, r.id, r.rev, r.tombstone, r.orgUnit, r.location, r.dueDate, r.owner, r.status,"
-					+ " r.body FROM StoredRecord r WHERE r.type = :type AND r.rev > :after AND r.rev <= :end");
-			boolean unitList = !byUnit && bounds.orgUnits() != null && bounds.orgUnits().size() <= MOST_BOUND_VALUES;
-			boolean byLocation = bounds.locations() != null && bounds.locations().size() <= MOST_BOUND_VALUES;
+			// the columns only: the rows are copied to the wire, never changed, and building entities cost more than the query; in
+			// SQL, of one text per scan's shape, which stays prepared on its connection (JPQL was built into SQL on every call)
+			List<Object> parameters = new ArrayList<>(List.of(type, after, end));
+			StringBuilder sql = new StringBuilder("SELECT " + FeedRow.COLUMNS + " FROM OP_RECORD WHERE RTYPE = ?1 AND REV > ?2 AND REV <= ?3");
 			if (byUnit) {
-				jpql.append(orgUnit == null ? " AND r.orgUnit IS NULL" : " AND r.orgUnit = :orgUnit");
-			} else if (unitList) {
-				jpql.append(" AND (r.orgUnit IS NULL OR r.orgUnit IN :orgUnits)");
+				sql.append(orgUnit == null ? " AND ORG_UNIT IS NULL" : " AND ORG_UNIT = " + FeedSql.placeholders(parameters, List.of(orgUnit)));
 			}
-			if (byLocation) {
-				jpql.append(bounds.locations().isEmpty() ? " AND r.location IS NULL" : " AND (r.location IS NULL OR r.location IN :locations)");
-			}
-			if (bounds.dueFrom() != null) {
-				jpql.append(" AND (r.dueDate IS NULL OR r.dueDate BETWEEN :dueFrom AND :dueTo)");
-			}
+			FeedSql.bounded(sql, parameters, bounds, byUnit);
 			// ordered by the index's columns (the type, and the org unit when read by one, are fixed): with ORDER BY rev alone HSQLDB
 			// reads every later row of the type before it applies the limit (359 ms against 1.7 ms per batch at 100,000 rows)
-			jpql.append(byUnit ? " ORDER BY r.type, r.orgUnit, r.rev" : " ORDER BY r.type, r.rev");
-			TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("type", type).setParameter("after", after)
-					.setParameter("end", end);
-			if (byUnit && orgUnit != null) {
-				query.setParameter("orgUnit", orgUnit);
-			} else if (unitList) {
-				query.setParameter("orgUnits", List.copyOf(bounds.orgUnits()));
-			}
-			if (byLocation && !bounds.locations().isEmpty()) {
-				query.setParameter("locations", List.copyOf(bounds.locations()));
-			}
-			if (bounds.dueFrom() != null) {
-				query.setParameter("dueFrom", bounds.dueFrom()).setParameter("dueTo", bounds.dueTo());
-			}
-			return query.setMaxResults(size).getResultList().stream().map(FeedRow::of).toList();
+			sql.append(byUnit ? " ORDER BY RTYPE, ORG_UNIT, REV" : " ORDER BY RTYPE, REV").append(" LIMIT ").append(size);
+			return FeedSql.rows(em, sql, parameters);
 		}
 	}
 
@@ -486,8 +475,8 @@ public final class ChangeFeed {
 		// (400,000 rows to count 100,000 events), where a type's own range of the (type, sequence) index holds just its own
 		long remaining = 0;
 		for (String type : types) {
-			remaining += em.createQuery("SELECT COUNT(r) FROM StoredRecord r WHERE r.type = :type AND r.rev > :after", Long.class)
-					.setParameter("type", type).setParameter("after", scanned).getSingleResult();
+			remaining += ((Number) em.createNativeQuery("SELECT COUNT(*) FROM OP_RECORD WHERE RTYPE = ?1 AND REV > ?2").setParameter(1, type)
+					.setParameter(2, scanned).getSingleResult()).longValue();
 		}
 		return remaining;
 	}

@@ -1,8 +1,6 @@
 package org.outpost.server.internal.sync;
 
-import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,7 +20,6 @@ import org.outpost.server.internal.sync.ChangeFeed.FeedRow;
 import org.outpost.server.internal.sync.ScopeRules.ColumnBounds;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 /**
  * A category's first pull (no cursor) served as a snapshot in (type, id) order rather than in
@@ -44,8 +41,6 @@ final class InitialSnapshot {
 
 	/** The persistence unit's property that names its database ({@link EntityManagerFactories#HSQLDB} or PostgreSQL). */
 	private static final String TARGET_DATABASE = "eclipselink.target-database";
-	/** More ids than this in an {@code IN} list cost the database more than the rows they save (as in the feed). */
-	private static final int MOST_BOUND_VALUES = 1000;
 
 	private InitialSnapshot() {
 	}
@@ -131,46 +126,13 @@ final class InitialSnapshot {
 	 */
 	private static List<FeedRow> read(EntityManager em, String type, ColumnBounds bounds, String after, int size) {
 		List<Object> parameters = new ArrayList<>(List.of(type, after));
-		StringBuilder sql = new StringBuilder("SELECT RTYPE, ID, REV, TOMBSTONE, ORG_UNIT, LOCATION, DUE_DATE, OWNER, STATUS, BODY FROM OP_RECORD"
-				+ " WHERE RTYPE = ?1 AND ID > ?2");
-		if (bounds.orgUnits() != null && bounds.orgUnits().size() <= MOST_BOUND_VALUES) {
-			sql.append(bounds.orgUnits().isEmpty() ? " AND ORG_UNIT IS NULL"
-					: " AND (ORG_UNIT IS NULL OR ORG_UNIT IN (" + placeholders(parameters, bounds.orgUnits()) + "))");
-		}
-		if (bounds.locations() != null && bounds.locations().size() <= MOST_BOUND_VALUES) {
-			sql.append(bounds.locations().isEmpty() ? " AND LOCATION IS NULL"
-					: " AND (LOCATION IS NULL OR LOCATION IN (" + placeholders(parameters, bounds.locations()) + "))");
-		}
-		if (bounds.dueFrom() != null) {
-			sql.append(" AND (DUE_DATE IS NULL OR DUE_DATE BETWEEN ").append(placeholders(parameters, List.of(bounds.dueFrom()))).append(" AND ")
-					.append(placeholders(parameters, List.of(bounds.dueTo()))).append(')');
-		}
+		StringBuilder sql = new StringBuilder("SELECT " + FeedRow.COLUMNS + " FROM OP_RECORD WHERE RTYPE = ?1 AND ID > ?2");
+		FeedSql.bounded(sql, parameters, bounds, false);
 		sql.append(" ORDER BY RTYPE, ID LIMIT ").append(size);
 		if (EntityManagerFactories.HSQLDB.equals(em.getEntityManagerFactory().getProperties().get(TARGET_DATABASE))) {
 			sql.append(" USING INDEX");
 		}
-		Query query = em.createNativeQuery(sql.toString());
-		for (int p = 0; p < parameters.size(); p++) {
-			query.setParameter(p + 1, parameters.get(p));
-		}
-		List<FeedRow> rows = new ArrayList<>();
-		for (Object row : query.getResultList()) {
-			Object[] columns = (Object[]) row;
-			columns[3] = columns[3] instanceof Boolean tombstone ? tombstone : ((Number) columns[3]).intValue() != 0;
-			columns[6] = columns[6] instanceof Date date ? date.toLocalDate() : columns[6];
-			rows.add(FeedRow.of(columns));
-		}
-		return rows;
-	}
-
-	/** {@code ?n, ?n+1, ...} for the values, which are added to {@code parameters}. */
-	private static String placeholders(List<Object> parameters, Collection<?> values) {
-		List<String> marks = new ArrayList<>();
-		for (Object value : values) {
-			parameters.add(value);
-			marks.add("?" + parameters.size());
-		}
-		return String.join(", ", marks);
+		return FeedSql.rows(em, sql, parameters);
 	}
 
 	/**
