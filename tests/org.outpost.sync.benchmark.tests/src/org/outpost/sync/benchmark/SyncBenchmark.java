@@ -55,9 +55,15 @@ class SyncBenchmark {
 	@Test
 	void initialSyncAgainstTheJdbcFloorThenDeltas() throws Exception {
 		int events = Integer.getInteger("outpost.benchmark.sync.events", 100_000);
+		// more than the two of the target show what a delta takes once both JVMs have compiled its path
+		int deltaSyncs = Integer.getInteger("outpost.benchmark.sync.deltas", 2);
+		if (deltaSyncs < 1 || events < deltaSyncs * 2 * DELTA) {
+			throw new IllegalArgumentException("Delta syncs edit " + 2 * DELTA + " events each: " + deltaSyncs + " delta syncs need at least "
+					+ deltaSyncs * 2 * DELTA + " events, and at least one delta sync is run");
+		}
 		Path work = Files.createTempDirectory("outpost-sync-benchmark");
 		try {
-			run(events, work);
+			run(events, deltaSyncs, work);
 		} finally {
 			// the server's store and the floor's database: hundreds of MB at the full size
 			try (Stream<Path> paths = Files.walk(work)) {
@@ -66,7 +72,7 @@ class SyncBenchmark {
 		}
 	}
 
-	private static void run(int events, Path work) throws Exception {
+	private static void run(int events, int deltaSyncs, Path work) throws Exception {
 		Path serverData = work.resolve("server-data");
 		long started = System.nanoTime();
 		BenchmarkData.load(serverData, events);
@@ -107,10 +113,10 @@ class SyncBenchmark {
 
 			print("Initial sync and floor done; delta syncs running");
 			// right after the initial sync: 500 edits on another device, 500 here
-			double[] deltas = new double[2];
-			double[][] deltaCpu = new double[2][];
-			long[][] traffic = new long[2][];
-			String[] requests = new String[2];
+			double[] deltas = new double[deltaSyncs];
+			double[][] deltaCpu = new double[deltaSyncs][];
+			long[][] traffic = new long[deltaSyncs][];
+			String[] requests = new String[deltaSyncs];
 			for (int round = 0; round < deltas.length; round++) {
 				int base = round * 2 * DELTA;
 				String theirs = "Re-inspection " + round + " #";
