@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -44,6 +45,16 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 		this.extensionRegistry = registry;
 	}
 
+	/**
+	 * HSQLDB compiles a statement's SQL every time it is prepared; EclipseLink keeps prepared statements per connection
+	 * instead, on connections it pools itself (one handed back to an outside pool loses its statements). Four stay open: the
+	 * sync's transaction, the read-only query inside it, and the registers' reads; more are opened when needed and closed
+	 * after.
+	 */
+	private static final Map<String, String> STATEMENTS_KEPT_PER_CONNECTION = Map.of("eclipselink.connection-pool.force-internal-pool", "true",
+			"eclipselink.connection-pool.default.min", "4", "eclipselink.connection-pool.default.max", "32", "eclipselink.jdbc.cache-statements", "true",
+			"eclipselink.jdbc.cache-statements.size", "200");
+
 	void setInstanceLocation(Location location) {
 		this.instanceLocation = location;
 	}
@@ -59,7 +70,7 @@ public final class LocalDatabaseComponent implements LocalDatabase {
 		dataSource = EntityManagerFactories.hsqldbIn(database);
 
 		try {
-			factory = EntityManagerFactories.open("outpost", dataSource, entityClasses, EntityManagerFactories.HSQLDB);
+			factory = EntityManagerFactories.open("outpost", dataSource, entityClasses, EntityManagerFactories.HSQLDB, STATEMENTS_KEPT_PER_CONNECTION);
 		} catch (RuntimeException e) {
 			// a damaged database fails here, with its reason, not in the first screen that reads; so does one another process
 			// took between the check above and this open

@@ -18,6 +18,10 @@ import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.persistence.jpa.JpaEntityManager;
+import org.eclipse.persistence.sessions.DatabaseLogin;
+import org.eclipse.persistence.sessions.server.ExternalConnectionPool;
+import org.eclipse.persistence.sessions.server.ServerSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -136,6 +140,33 @@ class LocalDatabaseTest {
 		Collections.reverse(descendingIds);
 		assertEquals(ascendingIds, descendingIds);
 		assertThrows(IllegalArgumentException.class, () -> new JpaRecordSource<>(database, Event.class, "title; DROP TABLE x", true));
+	}
+
+	@Test
+	void preparedStatementsAreKeptOnConnectionsEclipseLinkPools() {
+		DatabaseLogin login = database.read(em -> {
+			ServerSession session = em.unwrap(JpaEntityManager.class).getServerSession();
+			// HSQLDB compiles a statement's SQL each time it is prepared: kept statements are what spares a sync the compiling
+			assertEquals(4, session.getDefaultConnectionPool().getMinNumberOfConnections());
+			assertFalse(session.getDefaultConnectionPool() instanceof ExternalConnectionPool,
+					"a connection handed back to an outside pool loses its prepared statements");
+			return session.getLogin();
+		});
+		assertTrue(login.shouldCacheAllStatements());
+		assertEquals(200, login.getStatementCacheSize());
+
+		// a query that comes again, on connections that stay open, reads what changed in between
+		Event event = new Event("Kept statement check", LocalDate.of(2026, 12, 2));
+		database.write(em -> {
+			em.persist(event);
+			return null;
+		});
+		for (String title : List.of("First title", "Second title", "Third title")) {
+			database.write(em -> em.createQuery("UPDATE Event e SET e.title = :title WHERE e.id = :id").setParameter("title", title)
+					.setParameter("id", event.getId()).executeUpdate());
+			assertEquals(title, database.read(em -> em.createQuery("SELECT e.title FROM Event e WHERE e.id = :id", String.class)
+					.setParameter("id", event.getId()).getSingleResult()));
+		}
 	}
 
 	private static LocalDatabase awaitDatabase() throws InterruptedException {
