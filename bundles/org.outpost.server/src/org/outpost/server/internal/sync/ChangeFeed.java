@@ -40,7 +40,6 @@ import org.outpost.server.internal.store.StoredRecord;
 import org.outpost.server.internal.sync.ScopeRules.ColumnBounds;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 /**
  * The pull side of sync: per category, the records changed after the device's cursor that lie in
@@ -156,13 +155,11 @@ public final class ChangeFeed {
 	 */
 	private static boolean changedAfter(EntityManager em, String table, String type, String orgUnit, long after) {
 		// ordered by the (type, org unit, sequence) index, so the database seeks it (see Scan.read)
-		String order = " ORDER BY RTYPE, ORG_UNIT, REV LIMIT 1";
-		Query query = orgUnit == null
-				? em.createNativeQuery("SELECT REV FROM " + table + " WHERE RTYPE = ?1 AND ORG_UNIT IS NULL AND REV > ?2" + order).setParameter(1, type)
-						.setParameter(2, after)
-				: em.createNativeQuery("SELECT REV FROM " + table + " WHERE RTYPE = ?1 AND ORG_UNIT = ?2 AND REV > ?3" + order).setParameter(1, type)
-						.setParameter(2, orgUnit).setParameter(3, after);
-		return !query.getResultList().isEmpty();
+		List<Object> parameters = new ArrayList<>(List.of(type));
+		String unit = orgUnit == null ? "ORG_UNIT IS NULL" : "ORG_UNIT = " + FeedSql.placeholders(parameters, List.of(orgUnit));
+		String sql = "SELECT REV FROM " + table + " WHERE RTYPE = ?1 AND " + unit + " AND REV > " + FeedSql.placeholders(parameters, List.of(after))
+				+ " ORDER BY RTYPE, ORG_UNIT, REV LIMIT 1";
+		return !FeedSql.query(em, sql, parameters).getResultList().isEmpty();
 	}
 
 	/**

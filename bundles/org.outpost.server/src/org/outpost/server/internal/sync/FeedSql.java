@@ -52,14 +52,19 @@ final class FeedSql {
 		}
 	}
 
-	/** The rows of a query of {@link FeedRow#COLUMNS}. */
-	static List<FeedRow> rows(EntityManager em, CharSequence sql, List<Object> parameters) {
+	/** The query of {@code sql} with {@code parameters} bound to {@code ?1, ?2, ...}. */
+	static Query query(EntityManager em, CharSequence sql, List<Object> parameters) {
 		Query query = em.createNativeQuery(sql.toString());
 		for (int p = 0; p < parameters.size(); p++) {
 			query.setParameter(p + 1, parameters.get(p));
 		}
+		return query;
+	}
+
+	/** The rows of a query of {@link FeedRow#COLUMNS}. */
+	static List<FeedRow> rows(EntityManager em, CharSequence sql, List<Object> parameters) {
 		List<FeedRow> rows = new ArrayList<>();
-		for (Object row : query.getResultList()) {
+		for (Object row : query(em, sql, parameters).getResultList()) {
 			rows.add(FeedRow.of((Object[]) row));
 		}
 		return rows;
