@@ -87,13 +87,13 @@ public final class ChangePageStream {
 				String field = in.currentName();
 				JsonToken value = in.nextToken();
 				switch (field) {
-				case "category" -> category = text(in, field);
+				case "category" -> category = text(in, null, 0, field);
 				case "records" -> records = records(in, bodies);
 				case "left" -> left = left(in);
-				case "nextCursor" -> nextCursor = text(in, field);
-				case "hasMore" -> hasMore = bool(in, field, false);
-				case "reset" -> reset = bool(in, field, false);
-				case "remaining" -> remaining = value == JsonToken.VALUE_NULL ? ChangePage.UNKNOWN_REMAINING : longInteger(in, field);
+				case "nextCursor" -> nextCursor = text(in, null, 0, field);
+				case "hasMore" -> hasMore = bool(in, null, 0, field);
+				case "reset" -> reset = bool(in, null, 0, field);
+				case "remaining" -> remaining = value == JsonToken.VALUE_NULL ? ChangePage.UNKNOWN_REMAINING : longInteger(in, null, 0, field);
 				default -> in.skipChildren();
 				}
 			}
@@ -115,13 +115,13 @@ public final class ChangePageStream {
 		expectArray(in, "records");
 		List<StreamedRecord<B>> records = new ArrayList<>();
 		while (in.nextToken() != JsonToken.END_ARRAY) {
-			records.add(record(in, "records[" + records.size() + "].", bodies));
+			records.add(record(in, records.size(), bodies));
 		}
 		return records;
 	}
 
-	private static <B> StreamedRecord<B> record(JsonParser in, String path, BodyReader<B> bodies) throws IOException {
-		expectObject(in, path);
+	private static <B> StreamedRecord<B> record(JsonParser in, int index, BodyReader<B> bodies) throws IOException {
+		expectObject(in, "records", index, "");
 		String type = null;
 		String id = null;
 		Long rev = null;
@@ -135,37 +135,37 @@ public final class ChangePageStream {
 			String field = in.currentName();
 			JsonToken value = in.nextToken();
 			switch (field) {
-			case "type" -> type = text(in, path + field);
-			case "id" -> id = text(in, path + field);
-			case "rev" -> rev = longInteger(in, path + field);
-			case "tombstone" -> tombstone = bool(in, path + field, false);
-			case "orgUnit" -> orgUnit = text(in, path + field);
-			case "location" -> location = text(in, path + field);
-			case "dueDate" -> dueDate = date(in, path + field);
-			case "owner" -> owner = text(in, path + field);
+			case "type" -> type = text(in, "records", index, field);
+			case "id" -> id = text(in, "records", index, field);
+			case "rev" -> rev = longInteger(in, "records", index, field);
+			case "tombstone" -> tombstone = bool(in, "records", index, field);
+			case "orgUnit" -> orgUnit = text(in, "records", index, field);
+			case "location" -> location = text(in, "records", index, field);
+			case "dueDate" -> dueDate = date(in, "records", index, field);
+			case "owner" -> owner = text(in, "records", index, field);
 			case "body" -> {
 				if (value != JsonToken.VALUE_NULL) {
-					expectObject(in, path + field);
+					expectObject(in, "records", index, field);
 					body = bodies.read(type, in);
 				}
 			}
 			default -> in.skipChildren();
 			}
 		}
-		requireKey(path, type, id, rev);
+		requireKey("records", index, type, id, rev);
 		return new StreamedRecord<>(type, id, rev, tombstone, orgUnit, location, dueDate, owner, body == null ? bodies.empty() : body);
 	}
 
 	/** A record and a move out of the scope are both named by type, id and revision. */
-	private static void requireKey(String path, String type, String id, Long rev) {
+	private static void requireKey(String array, int index, String type, String id, Long rev) {
 		if (type == null || type.isBlank()) {
-			throw JsonReader.invalid(path + "type", "is required");
+			throw JsonReader.invalid(name(array, index, "type"), "is required");
 		}
 		if (id == null || id.isBlank()) {
-			throw JsonReader.invalid(path + "id", "is required");
+			throw JsonReader.invalid(name(array, index, "id"), "is required");
 		}
 		if (rev == null) {
-			throw JsonReader.invalid(path + "rev", "must be an integer");
+			throw JsonReader.invalid(name(array, index, "rev"), "must be an integer");
 		}
 	}
 
@@ -176,8 +176,8 @@ public final class ChangePageStream {
 		expectArray(in, "left");
 		List<LeftRecord> left = new ArrayList<>();
 		while (in.nextToken() != JsonToken.END_ARRAY) {
-			String path = "left[" + left.size() + "].";
-			expectObject(in, path);
+			int index = left.size();
+			expectObject(in, "left", index, "");
 			String type = null;
 			String id = null;
 			Long rev = null;
@@ -185,54 +185,69 @@ public final class ChangePageStream {
 				String field = in.currentName();
 				in.nextToken();
 				switch (field) {
-				case "type" -> type = text(in, path + field);
-				case "id" -> id = text(in, path + field);
-				case "rev" -> rev = longInteger(in, path + field);
+				case "type" -> type = text(in, "left", index, field);
+				case "id" -> id = text(in, "left", index, field);
+				case "rev" -> rev = longInteger(in, "left", index, field);
 				default -> in.skipChildren();
 				}
 			}
-			requireKey(path, type, id, rev);
+			requireKey("left", index, type, id, rev);
 			left.add(new LeftRecord(type, id, rev));
 		}
 		return left;
 	}
 
-	private static String text(JsonParser in, String field) throws IOException {
+	/*
+	 * The helpers below take a field's place (the array, the element's index, the field; no array at
+	 * the top) and name it only for an error: a page of 2,000 records would otherwise build some
+	 * 16,000 names it never uses.
+	 */
+
+	/** "records[3].type", "records[3]" for the element itself, "category" at the top. */
+	private static String name(String array, int index, String field) {
+		if (array == null) {
+			return field;
+		}
+		return array + "[" + index + "]" + (field.isEmpty() ? "" : "." + field);
+	}
+
+	private static String text(JsonParser in, String array, int index, String field) throws IOException {
 		return switch (in.currentToken()) {
 		case VALUE_NULL -> null;
 		case VALUE_STRING -> in.getText();
-		default -> throw JsonReader.invalid(field, "must be a string");
+		default -> throw JsonReader.invalid(name(array, index, field), "must be a string");
 		};
 	}
 
-	private static long longInteger(JsonParser in, String field) throws IOException {
+	private static long longInteger(JsonParser in, String array, int index, String field) throws IOException {
 		if (in.currentToken() != JsonToken.VALUE_NUMBER_INT || in.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-			throw JsonReader.invalid(field, "must be an integer");
+			throw JsonReader.invalid(name(array, index, field), "must be an integer");
 		}
 		return in.getLongValue();
 	}
 
-	private static boolean bool(JsonParser in, String field, boolean absent) throws IOException {
+	/** A boolean; null and absent are false. */
+	private static boolean bool(JsonParser in, String array, int index, String field) throws IOException {
 		return switch (in.currentToken()) {
-		case VALUE_NULL -> absent;
+		case VALUE_NULL -> false;
 		case VALUE_TRUE -> true;
 		case VALUE_FALSE -> false;
-		default -> throw JsonReader.invalid(field, "must be true or false");
+		default -> throw JsonReader.invalid(name(array, index, field), "must be true or false");
 		};
 	}
 
-	private static LocalDate date(JsonParser in, String field) throws IOException {
-		String value = text(in, field);
+	private static LocalDate date(JsonParser in, String array, int index, String field) throws IOException {
+		String value = text(in, array, index, field);
 		try {
 			return value == null ? null : LocalDate.parse(value);
 		} catch (DateTimeParseException e) {
-			throw JsonReader.invalid(field, "must be a date like 2026-11-27");
+			throw JsonReader.invalid(name(array, index, field), "must be a date like 2026-11-27");
 		}
 	}
 
-	private static void expectObject(JsonParser in, String field) {
+	private static void expectObject(JsonParser in, String array, int index, String field) {
 		if (in.currentToken() != JsonToken.START_OBJECT) {
-			throw JsonReader.invalid(field, "must be a JSON object");
+			throw JsonReader.invalid(name(array, index, field), "must be a JSON object");
 		}
 	}
 

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -174,5 +176,27 @@ class RowPlanTest {
 		org.outpost.protocol.ProtocolException cut = assertThrows(org.outpost.protocol.ProtocolException.class,
 				() -> ChangePageStream.read("{\"category\":\"events\",\"records\":[{\"type\"".getBytes(StandardCharsets.UTF_8), bodies(null, null, null)));
 		assertEquals(org.outpost.protocol.ErrorCode.MALFORMED_JSON, cut.code());
+	}
+
+	@Test
+	void eachRefusalNamesThePlaceOfTheWrongValue() {
+		String record = "{\"type\":\"event\",\"id\":\"x\",\"rev\":7,\"body\":{}}";
+		Map<String, String> refused = new LinkedHashMap<>();
+		refused.put("{\"category\":\"events\",\"records\":[" + record + ",7]}", "'records[1]' must be a JSON object");
+		refused.put("{\"category\":\"events\",\"records\":[" + record + "," + record.replace("{}", "[]") + "]}", "'records[1].body' must be a JSON object");
+		refused.put("{\"category\":\"events\",\"records\":[" + record.replace("\"x\"", "7") + "]}", "'records[0].id' must be a string");
+		refused.put("{\"category\":\"events\",\"records\":[" + record.replace("\"event\"", "\" \"") + "]}", "'records[0].type' is required");
+		refused.put("{\"category\":\"events\",\"records\":[" + record.replace("{}", "{},\"dueDate\":\"soon\"") + "]}",
+				"'records[0].dueDate' must be a date");
+		refused.put("{\"category\":\"events\",\"left\":[{\"type\":\"event\",\"id\":\"a\",\"rev\":1},{\"type\":\"event\",\"rev\":2}]}",
+				"'left[1].id' is required");
+		refused.put("{\"category\":\"events\",\"hasMore\":\"yes\"}", "'hasMore' must be true or false");
+		refused.put("{\"category\":\"events\",\"remaining\":1.5}", "'remaining' must be an integer");
+		refused.forEach((page, message) -> {
+			org.outpost.protocol.ProtocolException refusal = assertThrows(org.outpost.protocol.ProtocolException.class,
+					() -> ChangePageStream.read(page.getBytes(StandardCharsets.UTF_8), bodies(null, null, null)), page);
+			assertEquals(org.outpost.protocol.ErrorCode.INVALID_REQUEST, refusal.code(), page);
+			assertTrue(refusal.getMessage().contains(message), page + ": " + refusal.getMessage());
+		});
 	}
 }
