@@ -299,13 +299,16 @@ public final class SyncEngine {
 				client.resetCounters();
 				progress.subTask("Receiving " + participant.label());
 				long down = 0;
-				// a category this device just pushed to is pulled too, so that its cursor moves past its own changes
-				if (changed.contains(participant.id()) || sent.up > 0) {
+				if (sent.pulls(changed)) {
 					FirstPage first = sent.ahead.take();
 					if (first == null) {
 						first = firstPage(client, token, participant, index, device, sent.heldRevisions);
 					}
-					down = pull(participant, first, progress.split(1));
+					// the next category's first page is made while this category is written, its count of what it holds too
+					Pushed next = pushed.stream().skip(1).filter(later -> later.pulls(changed)).findFirst().orElse(null);
+					Runnable askNext = next == null ? () -> {
+					} : () -> next.ahead.askUnlessAsked(next.heldRevisions);
+					down = pull(participant, first, progress.split(1), askNext);
 					sent.pulledWith(first.client());
 				}
 				if (sent.content != null) {
@@ -341,6 +344,11 @@ public final class SyncEngine {
 			this.content = content;
 			this.heldRevisions = heldRevisions;
 			this.ahead = ahead;
+		}
+
+		/** Whether its category is pulled: it has anything new, or this device just pushed to it (its cursor moves past its own changes). */
+		boolean pulls(Set<String> changed) {
+			return changed.contains(participant.id()) || up > 0;
 		}
 
 		void sent(long changes, long bytesSent, long bytesReceived) {
@@ -395,6 +403,13 @@ public final class SyncEngine {
 			} catch (SyncProblem | RuntimeException e) {
 				// the answers still to store come first
 				asked = null;
+			}
+		}
+
+		/** Asks for the page unless it was asked already (after this sync's pushes, with the revisions they left held). */
+		void askUnlessAsked(Set<Long> held) {
+			if (asked == null) {
+				ask(held);
 			}
 		}
 
@@ -569,16 +584,25 @@ public final class SyncEngine {
 
 	// ---- pull --------------------------------------------------------------------------------
 
-	/** Pulls the category from its first page, asked already (and cancelled if the pull ends before it is read). */
-	private long pull(SyncParticipantDescriptor participant, FirstPage first, SubMonitor monitor) throws SyncProblem {
+	/**
+	 * Pulls the category from its first page, asked already (and cancelled if the pull ends before it is read).
+	 *
+	 * @param firstPageIn runs once the first page is in
+	 */
+	private long pull(SyncParticipantDescriptor participant, FirstPage first, SubMonitor monitor, Runnable firstPageIn) throws SyncProblem {
 		String category = participant.id();
 		ServerClient client = first.client();
 		PullProgress progress = new PullProgress(participant.label(), clock);
 		PageApplier applier = new PageApplier(first.index());
 		try (PagesAhead pages = first.pages()) {
+			boolean firstPage = true;
 			while (true) {
 				checkCancel(monitor);
 				PagesAhead.Received received = pages.take();
+				if (firstPage) {
+					firstPageIn.run();
+					firstPage = false;
+				}
 				Page<PulledFields> page = received.page();
 				// the pages after it travel and are read into rows while this one is written; each is still committed with
 				// its cursor, in order

@@ -193,8 +193,12 @@ final class HoldingProxy implements AutoCloseable {
 		released.await();
 	}
 
+	/** Drops a held exchange and stops relaying; once is enough (a test may end the relay before its tear-down does). */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (released.getCount() == 0) {
+			return;
+		}
 		released.countDown();
 		relay.stop(0);
 		threads.shutdownNow();

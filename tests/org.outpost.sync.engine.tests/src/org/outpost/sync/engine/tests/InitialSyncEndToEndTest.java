@@ -1,11 +1,16 @@
 package org.outpost.sync.engine.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -112,6 +117,31 @@ class InitialSyncEndToEndTest {
 		assertEquals(SyncOutcome.SUCCEEDED, report.outcome(), report.message());
 		assertEquals(Set.of(Protocol.OLDER_MAX_PAGE_SIZE), limitsAsked("events"), "a server that does not say refuses more");
 		assertEquals(SERVER_EVENTS, another.count("Event"));
+	}
+
+	@Test
+	void theNextCategorysFirstPageIsAskedWhileTheCategoryBeforeItIsStillBeingPulled() throws Exception {
+		LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+		server.webEvents(SERVER_EVENTS, "Web event", server.north, due);
+		server.admin().putRecord("finding", UUID.randomUUID().toString(),
+				Map.of("orgUnit", ServerFixture.text(server.north), "description", ServerFixture.text("Blocked fire exit")));
+		// the events' second page never comes: the events cannot be through
+		proxy.holdChangesAfter("events", 1);
+		Thread sync = Thread.ofPlatform().start(() -> desktop.engine.sync(SyncRequest.of(SyncKind.FULL, SyncRequest.INITIAL), new NullProgressMonitor()));
+		try {
+			proxy.awaitHeld();
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (proxy.changesRequests("findings").isEmpty() && System.nanoTime() < until) {
+				Thread.sleep(20);
+			}
+			assertEquals(1, proxy.changesRequests("findings").size(), "the findings' first page is asked while the events' pull waits for its second");
+			assertNull(proxy.changesRequests("findings").get(0).cursor());
+		} finally {
+			// the held exchange is dropped: the sync ends with an error
+			proxy.close();
+			sync.join(TimeUnit.MINUTES.toMillis(2));
+		}
+		assertFalse(sync.isAlive(), "the sync ends once its held page is dropped");
 	}
 
 	private Set<Integer> limitsAsked(String category) {
