@@ -43,7 +43,7 @@ public final class ServerFixture implements AutoCloseable {
 	/** @param maxBlobBytes the server's document blob limit */
 	public ServerFixture(long maxBlobBytes) throws Exception {
 		this.maxBlobBytes = maxBlobBytes;
-		data = Files.createTempDirectory("outpost-server");
+		data = TemporaryFolders.create("outpost-server");
 		port = freePort();
 		start();
 		ServerAdmin admin = server.admin();
@@ -124,8 +124,10 @@ public final class ServerFixture implements AutoCloseable {
 		}
 	}
 
+	/** Stops the server and removes its data folder. */
 	@Override
 	public void close() throws Exception {
 		server.close();
+		TemporaryFolders.delete(data);
 	}
 }

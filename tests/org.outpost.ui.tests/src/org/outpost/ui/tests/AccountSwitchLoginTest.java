@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.outpost.ui.tests.DialogWidgets.press;
 import static org.outpost.ui.tests.DialogWidgets.type;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,6 +35,7 @@ import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.settings.SyncSettingsStore;
 import org.outpost.test.support.ServerFixture;
 import org.outpost.test.support.Services;
+import org.outpost.test.support.TemporaryFolders;
 import org.outpost.ui.sync.LoginDialog;
 import org.outpost.ui.test.support.EmptyDevice;
 import org.outpost.ui.test.support.MessageDialogAnswer;
@@ -62,7 +62,7 @@ class AccountSwitchLoginTest {
 		EmptyDevice.forgetEverything();
 		IEclipsePreferences node = (IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.ui.tests").node(UUID.randomUUID().toString());
 		engine = new SyncEngine(database, Services.get(SyncParticipants.class), new ConnectionStore((IEclipsePreferences) node.node("connection")),
-				TokenVault.open(Files.createTempDirectory("vault")), new SyncSettingsStore((IEclipsePreferences) node.node("settings")), Clock.systemUTC());
+				TokenVault.open(TemporaryFolders.create("vault")), new SyncSettingsStore((IEclipsePreferences) node.node("settings")), Clock.systemUTC());
 		engine.login(first.uri(), ServerFixture.USER, ServerFixture.PASSWORD.toCharArray());
 		assertEquals(SyncOutcome.SUCCEEDED, sync().outcome());
 	}

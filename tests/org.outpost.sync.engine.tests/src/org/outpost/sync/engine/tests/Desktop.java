@@ -1,6 +1,5 @@
 package org.outpost.sync.engine.tests;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.outpost.sync.engine.SyncEngine;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.settings.SyncSettingsStore;
 import org.outpost.test.support.Services;
+import org.outpost.test.support.TemporaryFolders;
 
 /**
  * The desktop side as the product runs it: the local database and participant registry of this
@@ -32,7 +32,7 @@ final class Desktop {
 		IEclipsePreferences node = (IEclipsePreferences) InstanceScope.INSTANCE.getNode("org.outpost.sync.engine.tests").node(UUID.randomUUID().toString());
 		settings = new SyncSettingsStore(node);
 		// the device's own connection, as the product keeps it: the admin module reads who is logged in from it
-		engine = new SyncEngine(database, participants, ConnectionStore.ofThisDevice(), TokenVault.open(Files.createTempDirectory("vault")), settings,
+		engine = new SyncEngine(database, participants, ConnectionStore.ofThisDevice(), TokenVault.open(TemporaryFolders.create("vault")), settings,
 				Clock.systemUTC());
 		changes = new LocalChanges(database);
 		empty();

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.outpost.test.support.TemporaryFolders;
+
 /**
  * A device as a process of its own: a second JVM that starts the same OSGi bundles as this test
  * runtime (its config.ini) with the device's own data folder, and runs one application in it:
@@ -32,7 +34,7 @@ final class ForkedDevice {
 	private int runs;
 
 	ForkedDevice() throws IOException, URISyntaxException {
-		Path home = Files.createTempDirectory("outpost-device");
+		Path home = TemporaryFolders.create("outpost-device");
 		configuration = Files.createDirectories(home.resolve("configuration"));
 		data = Files.createDirectories(home.resolve("data"));
 		logs = Files.createDirectories(home.resolve("logs"));
