@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +37,7 @@ import org.outpost.sync.history.SyncOutcome;
 import org.outpost.sync.outbox.LocalChanges;
 import org.outpost.sync.settings.SyncSettingsStore;
 import org.outpost.test.support.Services;
+import org.outpost.test.support.TemporaryFolders;
 
 /**
  * The sync benchmark of docs/benchmarks.md (DESIGN.md §5), printed as a table: the initial sync of
@@ -61,14 +60,12 @@ class SyncBenchmark {
 			throw new IllegalArgumentException("Delta syncs edit " + 2 * DELTA + " events each: " + deltaSyncs + " delta syncs need at least "
 					+ deltaSyncs * 2 * DELTA + " events, and at least one delta sync is run");
 		}
-		Path work = Files.createTempDirectory("outpost-sync-benchmark");
+		Path work = TemporaryFolders.create("outpost-sync-benchmark");
 		try {
 			run(events, deltaSyncs, work);
 		} finally {
-			// the server's store and the floor's database: hundreds of MB at the full size
-			try (Stream<Path> paths = Files.walk(work)) {
-				paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+			// the server's store and the floor's database: hundreds of MB at the full size, removed now rather than at exit
+			TemporaryFolders.delete(work);
 		}
 	}
 
